@@ -1,0 +1,61 @@
+package org.quaject.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code qj} command: build kernel images from .qj sources, run them, and run
+ * the tests inside them.
+ *
+ * <p>Exit status: 0 success, 1 compile or test failure (or the image's own exit
+ * status for {@code run}), 2 usage error.
+ */
+@Command(name = "qj",
+        mixinStandardHelpOptions = true,
+        versionProvider = Qj.Version.class,
+        description = "Quaject toolchain: compiles kernels described in quajects to MC68030 images, "
+                + "boots them and runs their tests.",
+        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:success",
+            " 1:compile error, failed test, or the image's own non-zero exit status (run)",
+            " 2:usage error",
+            " 3:(run) the image panicked or ran out of time without reporting a status"})
+public final class Qj implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit status. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Qj());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            cl.getErr().println("qj: internal error: " + e);
+            e.printStackTrace(cl.getErr());
+            return ExitStatus.FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run or test");
+    }
+
+    /** Reports the version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Qj.class.getPackage().getImplementationVersion();
+            return new String[] {"qj " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.quaject.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.SequenceInputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.quaject.runner.EngineException;
+import org.quaject.runner.ImageInfo;
+import org.quaject.runner.Outcome;
+import org.quaject.runner.RunRequest;
+import org.quaject.runner.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qj run}: boot an image with the console on standard input and output. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Boot an image (or a .qj file, compiled first) and connect its console to standard",
+            "input and output. Standard output carries the console's bytes and nothing else;",
+            "messages from qj go to standard error. When standard input ends, the console",
+            "receives one EOT byte (Ctrl-D, 0x04), as from a terminal.",
+            "The exit status is the one the image reports; an image that reports none exits",
+            "0 when it halts and 3 when it panics or runs out of time."})
+final class RunCommand implements Callable<Integer> {
+
+    /** What a terminal sends for end of input; the console has no other way to learn it. */
+    static final byte END_OF_TRANSMISSION = 0x04;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "IMAGE.elf|FILE.qj", description = "The image to boot, or a kernel to compile and boot.")
+    Path image;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    /** Where console input comes from; standard input unless a test replaces it. */
+    InputStream consoleInput = System.in;
+
+    /** Where console output goes; standard output unless a test replaces it. */
+    OutputStream consoleOutput = System.out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Workspace workspace = Workspace.open(null)) {
+            Optional<ImageArgument.Image> loaded = ImageArgument.load(image, workspace, engineOptions.verbose, err);
+            if (loaded.isEmpty()) {
+                return ExitStatus.FAILURE;
+            }
+            ImageInfo info = loaded.get().info();
+            InputStream input = new SequenceInputStream(consoleInput,
+                    new ByteArrayInputStream(new byte[] {END_OF_TRANSMISSION}));
+            RunResult result = engineOptions.engine().run(new RunRequest(loaded.get().elf(), info.ramBytes(), false,
+                    input, consoleOutput, engineOptions.timeout()));
+            consoleOutput.flush();
+            if (result.outcome() != Outcome.HALT && result.exitStatus().isEmpty()) {
+                err.println("qj: " + describe(result));
+            }
+            return result.processExitCode();
+        } catch (EngineException e) {
+            err.println("qj: error: " + e.getMessage());
+            return ExitStatus.FAILURE;
+        }
+    }
+
+    private String describe(RunResult result) {
+        return result.outcome() == Outcome.TIMEOUT
+                ? "the image did not stop within " + engineOptions.timeoutSeconds + " s"
+                : "the image panicked";
+    }
+}

@@ -1,0 +1,99 @@
+package org.quaject.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.concurrent.Callable;
+import org.quaject.runner.EngineException;
+import org.quaject.runner.ImageInfo;
+import org.quaject.runner.Outcome;
+import org.quaject.runner.RunRequest;
+import org.quaject.runner.RunResult;
+import org.quaject.runner.TapReport;
+import org.quaject.runner.TestResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qj test}: run the tests inside an image and report them in TAP. */
+@Command(name = "test",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Boot an image (or a .qj file, compiled first) in test mode, feed it the console",
+            "input its tests declare, and print each test as a TAP line, the rest of the",
+            "console as TAP comments, then 'N passed, N failed'. Exit status 0 only if every",
+            "test passed and the image halted normally."})
+final class TestCommand implements Callable<Integer> {
+
+    private static final Pattern TAP_LINE = Pattern.compile("(ok \\d|not ok \\d|1\\.\\.\\d|#)");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.qj|IMAGE.elf", description = "The kernel or image whose tests to run.")
+    Path image;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Workspace workspace = Workspace.open(null)) {
+            Optional<ImageArgument.Image> loaded = ImageArgument.load(image, workspace, engineOptions.verbose, err);
+            if (loaded.isEmpty()) {
+                return ExitStatus.FAILURE;
+            }
+            ImageInfo info = loaded.get().info();
+            RunResult result = engineOptions.engine().run(new RunRequest(loaded.get().elf(), info.ramBytes(), true,
+                    new ByteArrayInputStream(info.consoleInput()), OutputStream.nullOutputStream(),
+                    engineOptions.timeout()));
+            TapReport reported = TapReport.parse(result.transcript());
+            TapReport report = reported;
+            boolean stoppedCleanly = result.outcome() == Outcome.HALT;
+            if (!stoppedCleanly) {
+                report = report.complete(result.outcome() == Outcome.TIMEOUT
+                        ? "the image did not finish within " + engineOptions.timeoutSeconds + " s"
+                        : "the image panicked");
+            }
+            print(result.transcript(), report.results().subList(reported.results().size(), report.results().size()), out);
+            long passed = report.results().stream().filter(TestResult::passed).count();
+            long failed = report.results().size() - passed;
+            out.println(passed + " passed, " + failed + " failed");
+            boolean planKept = report.plannedCount().isPresent()
+                    && report.plannedCount().getAsInt() == report.results().size();
+            if (!planKept) {
+                err.println("qj: the image did not report the test plan it announced");
+            }
+            return failed == 0 && stoppedCleanly && planKept && result.processExitCode() == 0
+                    ? ExitStatus.SUCCESS
+                    : ExitStatus.FAILURE;
+        } catch (EngineException e) {
+            err.println("qj: error: " + e.getMessage());
+            return ExitStatus.FAILURE;
+        }
+    }
+
+    /**
+     * The console in order, as TAP: plan, result and comment lines as they are,
+     * anything else as a comment; then the tests the image never reported.
+     */
+    private static void print(byte[] transcript, List<TestResult> unreported, PrintWriter out) {
+        for (String line : new String(transcript, StandardCharsets.UTF_8).split("\r?\n")) {
+            boolean tap = TAP_LINE.matcher(line).lookingAt();
+            if (!line.isEmpty()) {
+                out.println(tap ? line : "# " + line);
+            }
+        }
+        unreported.forEach(r -> out.println(r.toTapLine()));
+    }
+}

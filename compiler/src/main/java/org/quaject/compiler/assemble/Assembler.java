@@ -1,0 +1,76 @@
+package org.quaject.compiler.assemble;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quaject.compiler.diag.Diagnostics;
+import org.quaject.compiler.diag.Position;
+import org.quaject.compiler.diag.SourceFile;
+import org.quaject.compiler.generate.Symbols;
+
+/**
+ * Runs {@code m68k-linux-gnu-as} for the 68030. The generated files carry line
+ * markers, so the assembler names .qj files and lines in its messages; those
+ * become diagnostics at the .qj line, with holes written back in .qj notation.
+ */
+public final class Assembler {
+
+    /** Options every file is assembled with: the 68030, registers without '%', DWARF line info. */
+    public static final List<String> OPTIONS = List.of("-m68030", "--register-prefix-optional", "-g");
+
+    private static final Pattern MESSAGE = Pattern.compile("^(.+?):(\\d+): (Error|Warning): (.*)$");
+
+    private final Toolchain toolchain;
+
+    public Assembler(Toolchain toolchain) {
+        this.toolchain = toolchain;
+    }
+
+    /**
+     * Assembles {@code source} into {@code object}. Messages about .qj lines are
+     * reported in {@code diagnostics}; messages about generated lines are compiler
+     * bugs and throw.
+     *
+     * @param sources the .qj files by display name, to map messages back to
+     * @return whether the object was written
+     */
+    public boolean assemble(Path source, Path object, Map<String, SourceFile> sources, Diagnostics diagnostics) {
+        List<String> args = new java.util.ArrayList<>(OPTIONS);
+        args.addAll(List.of("-o", object.toString(), source.toString()));
+        Toolchain.Result result = toolchain.run("as", args, source.getParent());
+        boolean reported = false;
+        for (String line : result.stderr().split("\n")) {
+            Matcher m = MESSAGE.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            SourceFile file = sources.get(m.group(1));
+            String message = readable(m.group(4));
+            if (file == null) {
+                throw new ToolchainException("internal error: the assembler rejected generated code at "
+                        + m.group(1) + ":" + m.group(2) + ": " + message + " (in " + source + ")");
+            }
+            int lineNumber = Integer.parseInt(m.group(2));
+            Position position = new Position(file, lineNumber, file.firstColumnOf(lineNumber));
+            if (m.group(3).equals("Error")) {
+                diagnostics.error(position, "%s", message);
+            } else {
+                diagnostics.warning(position, "%s", message);
+            }
+            reported = true;
+        }
+        if (!result.ok() && !reported) {
+            throw new ToolchainException("the assembler failed on " + source + ": " + result.stderr().strip());
+        }
+        return result.ok();
+    }
+
+    /** The assembler's message in the compiler's style, speaking .qj names. */
+    static String readable(String message) {
+        String text = Symbols.toSource(message);
+        return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+}

@@ -1,0 +1,91 @@
+package org.quaject.compiler.assemble;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * GNU binutils for m68k (Debian package {@code binutils-m68k-linux-gnu}): the
+ * assembler, linker and objcopy the compiler drives.
+ */
+public final class Toolchain {
+
+    public static final String PREFIX = "m68k-linux-gnu-";
+    public static final String DEBIAN_PACKAGE = "binutils-m68k-linux-gnu";
+
+    /** The output of one tool run. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final Path directory;
+
+    private Toolchain(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Finds the tools on PATH, or says which package to install. */
+    public static Toolchain locate() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, PREFIX + "as"))) {
+                return new Toolchain(Path.of(dir));
+            }
+        }
+        throw new ToolchainException("GNU binutils for m68k (" + PREFIX + "as) are not installed: "
+                + "install the Debian package " + DEBIAN_PACKAGE + " (apt-get install " + DEBIAN_PACKAGE + ")");
+    }
+
+    /** Runs {@code m68k-linux-gnu-TOOL} with arguments in a directory and returns its output. */
+    public Result run(String tool, List<String> arguments, Path workingDirectory) {
+        Path executable = directory.resolve(PREFIX + tool);
+        if (!Files.isExecutable(executable)) {
+            throw new ToolchainException(PREFIX + tool + " is missing: reinstall the Debian package " + DEBIAN_PACKAGE);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(arguments);
+        try {
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+            process.getOutputStream().close();
+            CompletableFuture<String> stdout = readAsync(process.getInputStream());
+            CompletableFuture<String> stderr = readAsync(process.getErrorStream());
+            int exitCode = process.waitFor();
+            return new Result(exitCode, stdout.join(), stderr.join());
+        } catch (IOException e) {
+            throw new ToolchainException("cannot run " + executable + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolchainException("interrupted while running " + executable);
+        }
+    }
+
+    /** Runs a tool that must succeed; its failure is a compiler problem, reported with its messages. */
+    public Result runChecked(String tool, List<String> arguments, Path workingDirectory) {
+        Result result = run(tool, arguments, workingDirectory);
+        if (!result.ok()) {
+            throw new ToolchainException(PREFIX + tool + " failed (exit " + result.exitCode() + "): "
+                    + (result.stderr() + result.stdout()).strip());
+        }
+        return result;
+    }
+
+    private static CompletableFuture<String> readAsync(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

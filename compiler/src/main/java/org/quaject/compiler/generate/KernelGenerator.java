@@ -1,0 +1,58 @@
+package org.quaject.compiler.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.quaject.compiler.model.HoleRef;
+import org.quaject.compiler.model.Kernel;
+import org.quaject.compiler.model.Program;
+import org.quaject.compiler.model.TestCase;
+import org.stringtemplate.v4.STGroup;
+
+/**
+ * Generates the kernel's own code: the entry the boot code calls, the main body,
+ * the tests and the table the test harness runs them from, and the console input
+ * the tests read.
+ */
+public final class KernelGenerator {
+
+    /** The generated file's name, used in its line markers. */
+    public static final String FILE_NAME = "kernel.s";
+
+    private final STGroup group = Templates.group("kernel");
+
+    /** One test: its label, its name as a string literal, its body. */
+    public record Test(String label, String name, String body) {
+    }
+
+    public String generate(Program program) {
+        Kernel kernel = program.kernel();
+        Optional<String> main = kernel.main().map(body -> AsmText.body(body, true, KernelGenerator::symbolOf));
+        List<Test> tests = new ArrayList<>();
+        StringBuilder input = new StringBuilder();
+        for (TestCase test : program.tests()) {
+            int number = tests.size() + 1;
+            tests.add(new Test("qj_test_" + number, AsmText.quote(utf8(test.name())),
+                    AsmText.body(test.body(), true, KernelGenerator::symbolOf)));
+            test.input().ifPresent(input::append);
+        }
+        String text = Templates.render(group, "kernel",
+                "name", kernel.name().text(),
+                "source", program.mainFile().displayName(),
+                "main", main.orElse(null),
+                "tests", tests,
+                "input", input.length() == 0 ? null : AsmText.quote(utf8(input.toString())));
+        return AsmText.resync(text, FILE_NAME);
+    }
+
+    /** {@code @c1} is the instance's block, {@code @c1.count} one of its members. */
+    private static String symbolOf(HoleRef hole) {
+        return hole.hasMember()
+                ? Symbols.instanceMember(hole.name(), hole.member())
+                : Symbols.instanceBase(hole.name());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,79 @@
+package org.quaject.compiler.generate;
+
+/**
+ * How the names of the .qj source become assembler and linker symbols. All the
+ * conventions are here, so that the code generator, the linker script and the
+ * readers of object files agree.
+ *
+ * <p>{@code $} joins the parts: it cannot appear in a .qj name, and unlike
+ * {@code .} it cannot be mistaken for an operand size suffix ({@code sym.w}).
+ */
+public final class Symbols {
+
+    /** Prefix of the undefined symbols that stand for the holes of a template. */
+    public static final String HOLE_PREFIX = "hole$";
+
+    private Symbols() {
+    }
+
+    /** The symbol standing for hole {@code @name} in a quaject template. */
+    public static String hole(String name) {
+        return HOLE_PREFIX + name;
+    }
+
+    /** The section that holds a class's template in its own object file. */
+    public static String templateSection(String className) {
+        return ".qjt." + className;
+    }
+
+    /** The section that holds a static instance's block, after it is made from the template. */
+    public static String instanceSection(String instanceName) {
+        return ".qji." + instanceName;
+    }
+
+    /** Local label of a callentry inside the template. */
+    public static String entryLabel(String entry) {
+        return "entry$" + entry;
+    }
+
+    /** Local label of a callout's or callback's default body inside the template. */
+    public static String defaultLabel(String slot) {
+        return "default$" + slot;
+    }
+
+    /** Local label of a data field inside the template. */
+    public static String fieldLabel(String field) {
+        return "field$" + field;
+    }
+
+    /** The global symbol of an instance's member: its address, or for a parameter its value. */
+    public static String instanceMember(String instance, String member) {
+        return instance + "$" + member;
+    }
+
+    /** The global symbol of the start of an instance's block. */
+    public static String instanceBase(String instance) {
+        return instanceMember(instance, "self");
+    }
+
+    /** The global symbol of the copy of a class's template that the image carries. */
+    public static String template(String className) {
+        return className + "$template";
+    }
+
+    /** The global symbol of a class's hole table. */
+    public static String holeTable(String className) {
+        return className + "$holes";
+    }
+
+    /**
+     * Rewrites the symbols of this class back into .qj notation, for messages
+     * that quote generated code: {@code hole$count} → {@code @count},
+     * {@code c1$self} → {@code @c1}, {@code c1$count} → {@code @c1.count}.
+     */
+    public static String toSource(String text) {
+        return text.replaceAll("hole\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1")
+                .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$self\\b", "@$1")
+                .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2");
+    }
+}

@@ -1,0 +1,187 @@
+package org.quaject.compiler.link;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quaject.compiler.assemble.Assembler;
+import org.quaject.compiler.assemble.Toolchain;
+import org.quaject.compiler.assemble.ToolchainException;
+import org.quaject.compiler.diag.Diagnostics;
+import org.quaject.compiler.diag.Position;
+import org.quaject.compiler.diag.SourceFile;
+import org.quaject.compiler.generate.Symbols;
+import org.quaject.compiler.generate.Templates;
+import org.quaject.compiler.model.Board;
+import org.quaject.compiler.model.Instance;
+import org.quaject.compiler.model.Kernel;
+import org.quaject.compiler.model.Program;
+import org.quaject.compiler.model.QuajectClass;
+import org.stringtemplate.v4.STGroup;
+
+/**
+ * Links an image: makes each static instance's object from its class's template,
+ * writes the hole tables and the linker script fragments, runs the linker with
+ * the boot linker script, and extracts the raw ROM image.
+ */
+public final class ImageLinker {
+
+    /** The image's files in the work directory. */
+    public record Linked(Path elf, Path rom, Path linkerMap) {
+    }
+
+    /** What the linker script from boot/ includes; found through -L on the work directory. */
+    static final String INSTANCES_FRAGMENT = "qj-instances.ld";
+    static final String SYMBOLS_FRAGMENT = "qj-symbols.ld";
+
+    private static final Pattern LINKER_PREFIX = Pattern.compile("^\\S*ld: ");
+    private static final Pattern SOURCE_LINE = Pattern.compile("^(.+?):(\\d+): (.*)$");
+
+    private final Toolchain toolchain;
+    private final Assembler assembler;
+    private final STGroup linkGroup = Templates.group("link");
+    private final STGroup holesGroup = Templates.group("holes");
+
+    public ImageLinker(Toolchain toolchain, Assembler assembler) {
+        this.toolchain = toolchain;
+        this.assembler = assembler;
+    }
+
+    /** A static instance as the linker script fragments describe it. */
+    record InstanceBlock(String name, String kind, String className, String base, String section,
+                         List<InstanceSymbols.Assignment> assignments) {
+    }
+
+    /** A class's template and hole table as holes.stg writes them. */
+    record ClassTable(String kind, String name, int size, String templateSymbol, String tableSymbol,
+                      String binaryFile, List<HoleRow> holes) {
+    }
+
+    /** One hole table entry, formatted for the assembler. */
+    record HoleRow(String offset, int width, int flags, int kind, int index, String value, String description) {
+    }
+
+    /**
+     * @param templates     the assembled template of every class
+     * @param otherObjects  boot, runtime and kernel objects
+     * @param linkerScript  boot/virt68030.ld, extracted into the work directory
+     * @param sources       the .qj files by display name, to map the linker's messages back to
+     * @return the image, or null when the linker reported errors
+     */
+    public Linked link(Program program, Map<QuajectClass, TemplateObject> templates, List<Path> otherObjects,
+                       Path linkerScript, Path work, Map<String, SourceFile> sources, Diagnostics diagnostics) {
+        List<Path> objects = new ArrayList<>(otherObjects);
+        objects.add(holeTables(templates, work, diagnostics));
+        Kernel kernel = program.kernel();
+        List<InstanceBlock> blocks = new ArrayList<>();
+        for (Instance instance : kernel.instances()) {
+            QuajectClass quaject = program.quajectClass(instance.className().text()).orElseThrow();
+            TemplateObject template = templates.get(quaject);
+            objects.add(instanceObject(instance, template, work));
+            blocks.add(new InstanceBlock(instance.name().text(), quaject.kindName(), quaject.name().text(),
+                    Symbols.instanceBase(instance.name().text()), Symbols.instanceSection(instance.name().text()),
+                    InstanceSymbols.of(instance, template, kernel)));
+        }
+        write(work.resolve(INSTANCES_FRAGMENT), Templates.render(linkGroup, "instances", "instances", blocks));
+        write(work.resolve(SYMBOLS_FRAGMENT), Templates.render(linkGroup, "symbols", "instances", blocks,
+                "ramSize", InstanceSymbols.hex(Board.ramBytes(kernel))));
+
+        Path elf = work.resolve("image.elf");
+        Path linkerMap = work.resolve("ld.map");
+        List<String> args = new ArrayList<>(List.of("-T", linkerScript.toString(), "-L", work.toString(),
+                "-Map", linkerMap.toString(), "--no-warn-rwx-segments", "-o", elf.toString()));
+        objects.forEach(o -> args.add(o.toString()));
+        Toolchain.Result result = toolchain.run("ld", args, work);
+        if (!result.ok()) {
+            reportLinkErrors(result.stderr() + result.stdout(), work, sources, diagnostics);
+            return null;
+        }
+        Path rom = work.resolve("image.rom");
+        toolchain.runChecked("objcopy", List.of("-O", "binary", elf.toString(), rom.toString()), work);
+        return new Linked(elf, rom, linkerMap);
+    }
+
+    /**
+     * The linker names .qj lines (from the DWARF line table) in messages about
+     * code written in .qj bodies; those become diagnostics at that line.
+     */
+    private static void reportLinkErrors(String output, Path work, Map<String, SourceFile> sources,
+                                         Diagnostics diagnostics) {
+        for (String line : output.strip().split("\n")) {
+            String message = Symbols.toSource(LINKER_PREFIX.matcher(line).replaceFirst("").replace(work + "/", ""));
+            if (message.endsWith("':") && message.contains("in function")) {
+                continue;
+            }
+            Matcher at = SOURCE_LINE.matcher(message);
+            SourceFile file = at.matches() ? sources.get(at.group(1)) : null;
+            if (file != null) {
+                int lineNumber = Integer.parseInt(at.group(2));
+                diagnostics.error(new Position(file, lineNumber, file.firstColumnOf(lineNumber)), "%s", at.group(3));
+            } else {
+                diagnostics.error(null, "link: %s", message);
+            }
+        }
+    }
+
+    /** The instance's object: the class's template, its section and hole symbols renamed for the instance. */
+    private Path instanceObject(Instance instance, TemplateObject template, Path work) {
+        Path object = work.resolve("instance-" + instance.name().text() + ".o");
+        List<String> args = new ArrayList<>();
+        args.add("--rename-section");
+        args.add(Symbols.templateSection(template.quaject().name().text()) + "="
+                + Symbols.instanceSection(instance.name().text()));
+        args.addAll(InstanceSymbols.renames(instance, template));
+        args.add("--discard-all");
+        args.add(template.path().toString());
+        args.add(object.toString());
+        toolchain.runChecked("objcopy", args, work);
+        return object;
+    }
+
+    /** Assembles the templates and hole tables of every class into one object. */
+    private Path holeTables(Map<QuajectClass, TemplateObject> templates, Path work, Diagnostics diagnostics) {
+        List<ClassTable> tables = new ArrayList<>();
+        for (TemplateObject template : templates.values()) {
+            QuajectClass quaject = template.quaject();
+            String name = quaject.name().text();
+            Path binary = work.resolve(name + ".template.bin");
+            write(binary, template.bytes());
+            List<HoleRow> rows = template.holes().stream().map(ImageLinker::row).toList();
+            tables.add(new ClassTable(quaject.kindName(), name, template.size(), Symbols.template(name),
+                    Symbols.holeTable(name), binary.getFileName().toString(), rows));
+        }
+        Path source = work.resolve("tables.s");
+        write(source, Templates.render(holesGroup, "tables", "classes", tables));
+        Path object = work.resolve("tables.o");
+        if (!assembler.assemble(source, object, Map.of(), diagnostics)) {
+            throw new ToolchainException("internal error: the hole tables did not assemble");
+        }
+        return object;
+    }
+
+    private static HoleRow row(Hole hole) {
+        String value = hole.kind() == HoleKind.ABSOLUTE
+                ? hole.symbol() + (hole.value() == 0 ? "" : (hole.value() > 0 ? "+" : "") + hole.value())
+                : Long.toString(hole.value());
+        return new HoleRow(InstanceSymbols.hex(hole.offset()), hole.width(), hole.pcRelative() ? 1 : 0,
+                hole.kind().code(), hole.index(), value, hole.description());
+    }
+
+    private static void write(Path path, String text) {
+        write(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path path, byte[] bytes) {
+        try {
+            Files.write(path, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

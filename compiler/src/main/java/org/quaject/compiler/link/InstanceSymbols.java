@@ -1,0 +1,98 @@
+package org.quaject.compiler.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.quaject.compiler.generate.Symbols;
+import org.quaject.compiler.model.Callentry;
+import org.quaject.compiler.model.Connection;
+import org.quaject.compiler.model.DeviceRegister;
+import org.quaject.compiler.model.Field;
+import org.quaject.compiler.model.Instance;
+import org.quaject.compiler.model.Kernel;
+import org.quaject.compiler.model.Param;
+import org.quaject.compiler.model.QuajectClass;
+import org.quaject.compiler.model.Slot;
+
+/**
+ * The linker symbols of a static instance: one per member, each the value that
+ * fills the holes naming that member. The instance's object file is its class's
+ * template with the hole symbols renamed to these, so the linker fills the holes.
+ */
+final class InstanceSymbols {
+
+    /**
+     * {@code name = "base" + offset}, or {@code name = offset} without a base, in
+     * the linker script. Offset is an ld number, null when there is none.
+     */
+    record Assignment(String name, String base, String offset, String comment) {
+    }
+
+    private InstanceSymbols() {
+    }
+
+    static List<Assignment> of(Instance instance, TemplateObject template, Kernel kernel) {
+        QuajectClass quaject = template.quaject();
+        String inst = instance.name().text();
+        String self = Symbols.instanceBase(inst);
+        List<Assignment> out = new ArrayList<>();
+        for (Callentry entry : quaject.callentries()) {
+            out.add(new Assignment(Symbols.instanceMember(inst, entry.name().text()), self,
+                    hex(template.entryOffset(entry.name().text())), "callentry " + entry.name()));
+        }
+        Map<String, String> targets = new java.util.HashMap<>();
+        for (Connection c : kernel.connections()) {
+            if (c.from().instance().text().equals(inst)) {
+                targets.put(c.from().member().text(),
+                        Symbols.instanceMember(c.to().instance().text(), c.to().member().text()));
+            }
+        }
+        for (Slot slot : quaject.slots()) {
+            String name = Symbols.instanceMember(inst, slot.name().text());
+            String target = targets.get(slot.name().text());
+            out.add(target != null
+                    ? new Assignment(name, target, null, slot.kind().keyword() + " " + slot.name() + ", connected")
+                    : new Assignment(name, self, hex(template.defaultOffset(slot.name().text())),
+                            slot.kind().keyword() + " " + slot.name() + ", default"));
+        }
+        for (Field field : quaject.fields()) {
+            out.add(new Assignment(Symbols.instanceMember(inst, field.name().text()), self,
+                    hex(template.fieldOffset(field.name().text())), "field " + field.name()));
+        }
+        for (Param param : quaject.params()) {
+            long value = instance.argument(param.name().text()).map(a -> a.value().value())
+                    .orElseGet(() -> param.defaultValue().orElseThrow().value());
+            out.add(new Assignment(Symbols.instanceMember(inst, param.name().text()), null,
+                    number(value), "parameter " + param.name()));
+        }
+        for (DeviceRegister register : quaject.registers()) {
+            long address = instance.base().orElseThrow().value() + register.offset().value();
+            out.add(new Assignment(Symbols.instanceMember(inst, register.name().text()), null,
+                    hex(address), "register " + register.name()));
+        }
+        return out;
+    }
+
+    /** Renames of the template's hole symbols to the instance's symbols, for objcopy. */
+    static List<String> renames(Instance instance, TemplateObject template) {
+        String inst = instance.name().text();
+        List<String> args = new ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        template.quaject().members().forEach(m -> names.add(m.name().text()));
+        names.add(QuajectClass.SELF);
+        for (String name : names) {
+            args.add("--redefine-sym");
+            args.add(Symbols.hole(name) + "=" + Symbols.instanceMember(inst, name));
+        }
+        return args;
+    }
+
+    static String hex(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+
+    /** Negative parameters are written as such; ld evaluates them in 32 bits. */
+    static String number(long value) {
+        return value < 0 ? Long.toString(value) : hex(value);
+    }
+}

@@ -1,0 +1,16 @@
+package org.quaject.compiler.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A static instance declared in the kernel: one block in the image, its holes filled by the linker. */
+public record Instance(Name name, Name className, List<Argument> arguments, Optional<Constant> base) {
+
+    /** A creation argument: {@code start = 5}. */
+    public record Argument(Name name, Constant value) {
+    }
+
+    public Optional<Argument> argument(String param) {
+        return arguments.stream().filter(a -> a.name().text().equals(param)).findFirst();
+    }
+}

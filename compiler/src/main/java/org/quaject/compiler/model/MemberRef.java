@@ -1,0 +1,10 @@
+package org.quaject.compiler.model;
+
+/** {@code instance.member} in a connection. */
+public record MemberRef(Name instance, Name member) {
+
+    @Override
+    public String toString() {
+        return instance.text() + "." + member.text();
+    }
+}

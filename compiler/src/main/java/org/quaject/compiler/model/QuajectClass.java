@@ -1,0 +1,44 @@
+package org.quaject.compiler.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A quaject (or device quaject) declaration: the class from which instances are made.
+ * Its code and data form one template; every instance is a copy with its holes filled.
+ */
+public record QuajectClass(Name name, boolean device, List<Param> params, List<Field> fields,
+                           List<Callentry> callentries, List<Slot> slots, List<DeviceRegister> registers) {
+
+    /** The name that holes use for the address of the quaject's own block. */
+    public static final String SELF = "self";
+
+    /** Every member in declaration order of kind, for lookups and duplicate checks. */
+    public List<Member> members() {
+        List<Member> all = new ArrayList<>();
+        Stream.of(params, fields, callentries, slots, registers).forEach(all::addAll);
+        return all;
+    }
+
+    public Optional<Member> member(String name) {
+        return members().stream().filter(m -> m.name().text().equals(name)).findFirst();
+    }
+
+    public Optional<Callentry> callentry(String name) {
+        return callentries.stream().filter(c -> c.name().text().equals(name)).findFirst();
+    }
+
+    public Optional<Slot> slot(String name) {
+        return slots.stream().filter(s -> s.name().text().equals(name)).findFirst();
+    }
+
+    public Optional<Param> param(String name) {
+        return params.stream().filter(p -> p.name().text().equals(name)).findFirst();
+    }
+
+    public String kindName() {
+        return device ? "device" : "quaject";
+    }
+}

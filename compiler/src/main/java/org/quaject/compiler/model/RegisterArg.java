@@ -1,0 +1,15 @@
+package org.quaject.compiler.model;
+
+import org.quaject.compiler.diag.Position;
+
+/**
+ * A value passed in a register, as written in a signature: {@code d0.b}, {@code a0.l}.
+ * Register and size are kept as written; the checks say what is wrong with them.
+ */
+public record RegisterArg(String register, String size, Position position) {
+
+    @Override
+    public String toString() {
+        return register + "." + size;
+    }
+}

@@ -1,0 +1,133 @@
+/*
+ * The .qj language, v0: quajects, device quajects, a kernel block and tests.
+ * This is the parser; QjLexer.g4 holds the tokens.
+ *
+ * Declarations are free-form (newlines are not significant). Code is m68k
+ * assembly in GNU as syntax and is kept as raw text: a '{' that follows
+ * `callentry`, `default`, `main` or `test` opens an assembly body, which the
+ * lexer swallows whole (braces inside it must balance, as in bit-field
+ * operands `bfextu d0{#0:#8},d1`) and the model reads back from the source.
+ * docs/language.md describes every construct.
+ */
+parser grammar QjParser;
+
+options { tokenVocab = QjLexer; }
+
+// ---------------------------------------------------------------- files
+
+file
+    : importDecl* declaration* EOF
+    ;
+
+importDecl
+    : IMPORT path=STRING
+    ;
+
+declaration
+    : quajectDecl
+    | deviceDecl
+    | kernelDecl
+    | testDecl
+    ;
+
+// ---------------------------------------------------------------- quajects
+
+quajectDecl
+    : QUAJECT name=ID paramList? LBRACE member* RBRACE
+    ;
+
+deviceDecl
+    : DEVICE name=ID paramList? LBRACE (registerDecl | member)* RBRACE
+    ;
+
+paramList
+    : '(' (paramDecl (',' paramDecl)*)? ')'
+    ;
+
+paramDecl
+    : name=ID ':' type=scalarType ('=' value=constant)?
+    ;
+
+member
+    : fieldDecl
+    | callentryDecl
+    | slotDecl
+    ;
+
+fieldDecl
+    : VAR name=ID ':' type=scalarType ('[' count=NUMBER? ']')? ('=' init=initializer)?
+    ;
+
+initializer
+    : constant
+    | STRING
+    | ID
+    ;
+
+registerDecl
+    : REGISTER name=ID AT offset=NUMBER
+    ;
+
+callentryDecl
+    : CALLENTRY name=ID signature body
+    ;
+
+/** A callout points to another quaject's callentry; a callback points back to the invoker. */
+slotDecl
+    : kind=(CALLOUT | CALLBACK) name=ID signature (DEFAULT body)?
+    ;
+
+signature
+    : '(' (registerArg (',' registerArg)*)? ')' ('->' result=registerArg)? (CLOBBERS clobbered+=ID (',' clobbered+=ID)*)?
+    ;
+
+/** A value passed in a register, with its operand size: `d0.b`, `a0.l`. */
+registerArg
+    : reg=ID '.' size=ID
+    ;
+
+scalarType
+    : BYTE
+    | WORD
+    | LONG
+    ;
+
+// ---------------------------------------------------------------- kernel
+
+kernelDecl
+    : KERNEL name=ID LBRACE kernelItem* RBRACE
+    ;
+
+kernelItem
+    : BOARD board=ID                                    # boardItem
+    | RAM size=NUMBER                                   # ramItem
+    | INSTANCE name=ID ':' cls=ID argList? (AT base=NUMBER)?   # instanceItem
+    | CONNECT from=memberRef '->' to=memberRef          # connectItem
+    | MAIN body                                         # mainItem
+    | testDecl                                          # testItem
+    ;
+
+argList
+    : '(' (arg (',' arg)*)? ')'
+    ;
+
+arg
+    : name=ID '=' value=constant
+    ;
+
+memberRef
+    : instance=ID '.' memberName=ID
+    ;
+
+testDecl
+    : TEST name=STRING (INPUT input=STRING)? body
+    ;
+
+constant
+    : '-'? NUMBER
+    ;
+
+body
+    : BODY_OPEN BODY_TEXT* BODY_CLOSE
+    ;
+

@@ -1,0 +1,163 @@
+package org.quaject.runner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an image on QEMU's {@code virt} m68k machine with a 68030 CPU, the
+ * reference for the board (docs: board-virt68030.md). The console (the
+ * goldfish TTY, QEMU's first serial port) is QEMU's standard input and output.
+ *
+ * <p>QEMU exits on the guest's HALT with status 0 and, given
+ * {@code -action panic=exit-failure}, on its PANIC with status 1. It also
+ * exits with status 1 when it cannot boot the image at all, but then it says
+ * why on standard error, where a guest panic leaves nothing: that is how the
+ * two are told apart.
+ */
+public final class QemuEngine implements Engine {
+    /** The emulator, from the Debian package qemu-system-misc. */
+    public static final String EXECUTABLE = "qemu-system-m68k";
+
+    /**
+     * QEMU's {@code -icount shift}: guest time advances 2^7 ns = 128 ns per
+     * executed instruction, independent of the host. With {@code sleep=off}
+     * and {@code -rtc clock=vm} that makes a run deterministic (same image and
+     * input, same output), and the in-process runner follows the same rule so
+     * that both engines show the guest the same time (board-virt68030.md,
+     * goldfish-rtc). 128 ns is about the pace of a 25 MHz MC68030, the machine
+     * of the Synthesis figures, so time-driven code (timer quanta, timeouts)
+     * sees roughly as many instructions per tick as it would there.
+     */
+    public static final int ICOUNT_SHIFT = 7;
+
+    private static final String PACKAGE = "qemu-system-misc";
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+    /** QEMU's exit status after a guest PANIC, given {@code -action panic=exit-failure}. */
+    private static final int PANIC_EXIT_STATUS = 1;
+
+    private final String executable;
+
+    public QemuEngine() {
+        this(EXECUTABLE);
+    }
+
+    /** An engine running the emulator of that name, looked up on PATH. */
+    QemuEngine(String executable) {
+        this.executable = executable;
+    }
+
+    @Override
+    public RunResult run(RunRequest request) throws EngineException {
+        Process qemu = start(commandLine(locateExecutable(), request));
+        ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        StreamPump output = StreamPump.start("qemu console output", qemu.getInputStream(), console);
+        StreamPump errorOutput = StreamPump.start("qemu standard error", qemu.getErrorStream(), errors);
+        InputStream input = request.consoleInput() == null ? InputStream.nullInputStream() : request.consoleInput();
+        // Its failure needs no report: QEMU may end before it has read all the input.
+        StreamPump.start("qemu console input", input, qemu.getOutputStream());
+        try {
+            boolean ended = qemu.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                destroy(qemu);
+            }
+            output.await();
+            errorOutput.await();
+            Optional<IOException> consoleFailure = output.failure();
+            if (consoleFailure.isPresent()) {
+                throw new EngineException("could not pass on the console output of " + request.image()
+                        + ": " + consoleFailure.get().getMessage(), consoleFailure.get());
+            }
+            String said = errors.toString(StandardCharsets.UTF_8).strip();
+            if (!ended) {
+                return new RunResult(Outcome.TIMEOUT, console.exitStatus(), console.transcript(),
+                        "no HALT or PANIC within " + request.timeout() + "; QEMU was stopped" + quoted(said));
+            }
+            Outcome outcome = outcome(request, qemu.exitValue(), said);
+            String detail = outcome == Outcome.HALT ? "the image halted" : "the image panicked";
+            return new RunResult(outcome, console.exitStatus(), console.transcript(), detail + quoted(said));
+        } catch (InterruptedException e) {
+            destroy(qemu);
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while running " + request.image(), e);
+        }
+    }
+
+    /** The QEMU command line for a request; {@code qemu} is the emulator's path. */
+    static List<String> commandLine(Path qemu, RunRequest request) {
+        List<String> command = new ArrayList<>(List.of(qemu.toString(),
+                "-M", "virt", "-cpu", "m68030",
+                "-m", ramSize(request.ramBytes()),
+                // No default monitor, parallel port or network card: just the board.
+                // The goldfish TTY is wired to the first serial port, given explicitly.
+                "-nodefaults", "-display", "none", "-serial", "stdio",
+                "-kernel", request.image().toAbsolutePath().toString(),
+                "-icount", "shift=" + ICOUNT_SHIFT + ",sleep=off", "-rtc", "clock=vm",
+                "-action", "panic=exit-failure"));
+        if (request.testMode()) {
+            command.addAll(List.of("-append", RunRequest.TEST_MODE_COMMAND_LINE));
+        }
+        return command;
+    }
+
+    /** QEMU's {@code -m} value, whose plain numbers mean MiB; RunRequest guarantees whole KiB. */
+    private static String ramSize(long bytes) {
+        return bytes % MIB == 0 ? bytes / MIB + "M" : bytes / KIB + "K";
+    }
+
+    private Path locateExecutable() throws EngineException {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String directory : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(directory).resolve(executable);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new EngineException(executable + " was not found on PATH. Install QEMU's m68k emulator with"
+                + " the Debian package " + PACKAGE + ": apt-get install " + PACKAGE);
+    }
+
+    private static Process start(List<String> command) throws EngineException {
+        try {
+            return new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new EngineException("could not start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Outcome outcome(RunRequest request, int exitStatus, String said) throws EngineException {
+        if (exitStatus == 0) {
+            return Outcome.HALT;
+        }
+        if (exitStatus == PANIC_EXIT_STATUS && !reportsError(said)) {
+            return Outcome.PANIC;
+        }
+        throw new EngineException("QEMU could not boot " + request.image() + " (exit status " + exitStatus + ")"
+                + (said.isEmpty() ? "" : ": " + said));
+    }
+
+    /** QEMU writes errors as "qemu-system-m68k: ..." and warnings as "...: warning: ...". */
+    private static boolean reportsError(String said) {
+        return said.lines().anyMatch(line -> !line.isBlank() && !line.contains("warning:"));
+    }
+
+    private static String quoted(String said) {
+        return said.isEmpty() ? "" : "; QEMU said: " + said;
+    }
+
+    /** Stops QEMU and anything it started. */
+    private static void destroy(Process qemu) {
+        qemu.descendants().forEach(ProcessHandle::destroyForcibly);
+        qemu.destroyForcibly();
+    }
+}

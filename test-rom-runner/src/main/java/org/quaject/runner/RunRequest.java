@@ -1,0 +1,49 @@
+package org.quaject.runner;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What to run and how.
+ *
+ * @param image         the linked image (ELF) to boot
+ * @param ramBytes      RAM size of the board; a positive multiple of {@link #RAM_GRANULE}
+ * @param testMode      boot the image's test harness (kernel command line {@value #TEST_MODE_COMMAND_LINE})
+ * @param consoleInput  bytes typed on the console, or {@code null} for none
+ * @param consoleOutput receives the console output as it arrives, without the status line; left open
+ * @param timeout       wall-clock time after which the run is stopped
+ */
+public record RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
+                         OutputStream consoleOutput, Duration timeout) {
+
+    /** The kernel command line that tells an image to run its tests and report them in TAP. */
+    public static final String TEST_MODE_COMMAND_LINE = "qj.test";
+
+    /**
+     * QEMU rounds the RAM size up to a multiple of 8 KiB (set_memory_options
+     * in softmmu/vl.c); asking for such multiples only means the guest gets
+     * exactly the RAM requested, on every engine.
+     */
+    public static final long RAM_GRANULE = 8 * 1024;
+
+    public RunRequest {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(consoleOutput, "consoleOutput");
+        Objects.requireNonNull(timeout, "timeout");
+        if (!isRunnableRamSize(ramBytes)) {
+            throw new IllegalArgumentException("RAM size must be a positive multiple of " + RAM_GRANULE
+                    + " bytes, not " + ramBytes);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+        }
+    }
+
+    /** Whether every engine can give the guest exactly this much RAM. */
+    public static boolean isRunnableRamSize(long bytes) {
+        return bytes > 0 && bytes % RAM_GRANULE == 0;
+    }
+}
