@@ -28,9 +28,9 @@ _start:
         lea     __bss_start,a0
         lea     __bss_end,a1
 1:      cmpa.l  a1,a0
-        bhs.s   2f
+        bhs     2f
         clr.l   (a0)+
-        bra.s   1b
+        bra     1b
 2:
         | Read the boot command line before anything can overwrite the
         | bootinfo records that QEMU left just past the image.
@@ -46,7 +46,6 @@ _start:
 | The supervisor stack. A7 starts at the top and grows down.
         .section .bss,"aw",@nobits
         .balign 4
-qj_stack:
         .skip   STACK_SIZE
         .globl  qj_stack_top
 qj_stack_top:

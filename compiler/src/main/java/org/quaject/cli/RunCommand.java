@@ -3,7 +3,6 @@ package org.quaject.cli;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
@@ -44,12 +43,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    /** Where console input comes from; standard input unless a test replaces it. */
-    InputStream consoleInput = System.in;
-
-    /** Where console output goes; standard output unless a test replaces it. */
-    OutputStream consoleOutput = System.out;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -59,11 +52,11 @@ final class RunCommand implements Callable<Integer> {
                 return ExitStatus.FAILURE;
             }
             ImageInfo info = loaded.get().info();
-            InputStream input = new SequenceInputStream(consoleInput,
+            InputStream input = new SequenceInputStream(System.in,
                     new ByteArrayInputStream(new byte[] {END_OF_TRANSMISSION}));
             RunResult result = engineOptions.engine().run(new RunRequest(loaded.get().elf(), info.ramBytes(), false,
-                    input, consoleOutput, engineOptions.timeout()));
-            consoleOutput.flush();
+                    input, System.out, engineOptions.timeout()));
+            System.out.flush();
             if (result.outcome() != Outcome.HALT && result.exitStatus().isEmpty()) {
                 err.println("qj: " + describe(result));
             }

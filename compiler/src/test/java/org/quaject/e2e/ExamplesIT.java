@@ -1,0 +1,81 @@
+package org.quaject.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every example builds, and its tests pass on QEMU; the runnable ones do what they say. */
+class ExamplesIT {
+
+    private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
+
+    @TempDir
+    Path out;
+
+    static List<String> examples() throws IOException {
+        try (Stream<Path> dirs = Files.list(QjProcess.ROOT.resolve("examples"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(d.getFileName() + ".qj")))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleBuildsItsThreeOutputs() throws IOException {
+        return examples().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            QjProcess.Result result = QjProcess.run("build", QjProcess.example(name), "-o", out.resolve(name));
+            assertEquals(0, result.exitStatus(), result::toString);
+            for (String extension : List.of(".elf", ".rom", ".map")) {
+                Path file = out.resolve(name + extension);
+                assertTrue(Files.size(file) > 0, file + " is missing or empty");
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExamplePassesItsTestsOnQemu() throws IOException {
+        return examples().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            QjProcess.Result result = QjProcess.run("test", QjProcess.example(name), "--engine", "qemu");
+            assertEquals(0, result.exitStatus(), result::toString);
+            Matcher summary = SUMMARY.matcher(result.stdout());
+            assertTrue(summary.find(), result::toString);
+            assertTrue(Integer.parseInt(summary.group(1)) > 0, "no test ran\n" + result);
+            assertEquals("0", summary.group(2), result::toString);
+            assertTrue(result.stdout().startsWith("1.." + summary.group(1) + "\n"), result::toString);
+        }));
+    }
+
+    @Test
+    void helloPrintsItsGreetingAndNothingElse() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.example("hello"), "--engine", "qemu");
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals("Hello from a quaject kernel on the MC68030!\n", result.stdout());
+    }
+
+    @Test
+    void echoWritesBackItsInputUntilTheInputEnds() {
+        QjProcess.Result result = QjProcess.run("first line\nsecond\n", "run", QjProcess.example("echo"),
+                "--engine", "qemu");
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals("first line\nsecond\n", result.stdout());
+    }
+
+    @Test
+    void aBuiltImageRunsLikeItsSource() {
+        Path base = out.resolve("hello");
+        assertEquals(0, QjProcess.run("build", QjProcess.example("hello"), "-o", base).exitStatus());
+        QjProcess.Result result = QjProcess.run("run", base + ".elf", "--engine", "qemu");
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals("Hello from a quaject kernel on the MC68030!\n", result.stdout());
+    }
+}

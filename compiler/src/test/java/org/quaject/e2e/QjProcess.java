@@ -1,0 +1,81 @@
+package org.quaject.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code bin/qj} as a user would, and captures what it prints. */
+final class QjProcess {
+
+    /** The repository root, as the build passes it. */
+    static final Path ROOT = Path.of(System.getProperty("qj.root", "..")).toAbsolutePath().normalize();
+
+    /** What one run of bin/qj did. */
+    record Result(int exitStatus, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitStatus + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    private QjProcess() {
+    }
+
+    static Path example(String name) {
+        return ROOT.resolve("examples").resolve(name).resolve(name + ".qj");
+    }
+
+    static Path fixture(String name) {
+        return ROOT.resolve("compiler/src/test/resources/e2e").resolve(name);
+    }
+
+    /** Runs {@code bin/qj ARGS} with the given console input. */
+    static Result run(String input, Object... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("bin/qj").toString());
+        for (Object arg : args) {
+            command.add(arg.toString());
+        }
+        try {
+            Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+            CompletableFuture<String> stdout = drain(process.getInputStream());
+            CompletableFuture<String> stderr = drain(process.getErrorStream());
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("bin/qj " + String.join(" ", command) + " did not finish in 120 s");
+            }
+            return new Result(process.exitValue(), stdout.join(), stderr.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Result run(Object... args) {
+        return run("", args);
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

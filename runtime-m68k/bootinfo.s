@@ -1,0 +1,119 @@
+| bootinfo.s: find the boot command line and whether it asks for test mode.
+|
+| QEMU passes its -append text the way it does to a Linux/m68k kernel: as a
+| bootinfo record in a list written at (_end + 1) & ~1, just past the image.
+| Each record is
+|     u16 tag, u16 size (bytes, this 4-byte header included), data
+| and tag 0 (BI_LAST) ends the list. The list is read once at start-up, before
+| anything can overwrite it, and trusted as little as possible: the walk stops
+| after MAX_RECORDS records or at a malformed size, and the command line is only
+| read inside its own record, so stray memory can neither hang nor crash boot.
+
+        .equ    BI_LAST, 0
+        .equ    BI_COMMAND_LINE, 7
+        .equ    RECORD_HEADER_SIZE, 4
+        .equ    MAX_RECORDS, 64                 | QEMU 7.2 writes about a dozen
+
+        .text
+
+| qj_parse_bootinfo: set qj_boot_command_line and qj_boot_test_mode.
+| in:        nothing (reads the records past _end)
+| out:       qj_boot_command_line = the command line, or 0 if there is none;
+|            qj_boot_test_mode = 1 if the command line holds the word
+|            `qj.test`, else 0
+| preserves: all registers
+        .globl  qj_parse_bootinfo
+qj_parse_bootinfo:
+        movem.l d0-d2/a0-a3,-(sp)
+        clr.l   qj_boot_command_line
+        clr.b   qj_boot_test_mode
+
+        | Walk the records, remembering where the last command line record
+        | starts (a0) and ends (a1).
+        move.l  #_end+1,d0
+        andi.w  #0xfffe,d0
+        movea.l d0,a2                   | a2 = the current record
+        move.w  #MAX_RECORDS-1,d2
+1:      cmpi.w  #BI_LAST,(a2)
+        beq     3f
+        moveq   #0,d1
+        move.w  2(a2),d1                | d1 = record size
+        cmpi.w  #RECORD_HEADER_SIZE,d1
+        blo     3f
+        btst    #0,d1
+        bne     3f
+        cmpi.w  #BI_COMMAND_LINE,(a2)
+        bne     2f
+        lea     RECORD_HEADER_SIZE(a2),a0
+        lea     (a2,d1.l),a1
+        move.l  a0,qj_boot_command_line
+2:      adda.l  d1,a2
+        dbra    d2,1b
+3:
+        tst.l   qj_boot_command_line
+        beq     4f
+        bsr     has_test_word
+        move.b  d0,qj_boot_test_mode
+4:      movem.l (sp)+,d0-d2/a0-a3
+        rts
+
+| has_test_word: does the text hold `qj.test` as a whole word? Words are
+| separated by spaces and control characters (any byte <= 0x20).
+| in:        a0 = the text, a1 = the end of its record (the text ends at its
+|            NUL or there, whichever comes first)
+| out:       d0.l = 1 if it does, else 0
+| clobbers:  d1, a0-a3
+has_test_word:
+        | Clip a1 to the terminating NUL.
+        movea.l a0,a2
+1:      cmpa.l  a1,a2
+        bhs     2f
+        tst.b   (a2)+
+        bne     1b
+        lea     -1(a2),a1
+2:
+        moveq   #0,d0
+        | Skip separators up to the next word (a2 = its first byte), then
+        | find its end (a0).
+3:      cmpa.l  a1,a0
+        bhs     8f
+        cmpi.b  #' ',(a0)
+        bhi     4f
+        addq.l  #1,a0
+        bra     3b
+4:      movea.l a0,a2
+5:      addq.l  #1,a0
+        cmpa.l  a1,a0
+        bhs     6f
+        cmpi.b  #' ',(a0)
+        bhi     5b
+        | Compare it with the test word, length first.
+6:      move.l  a0,d1
+        sub.l   a2,d1
+        cmpi.l  #TEST_WORD_LENGTH,d1
+        bne     3b
+        lea     test_word,a3
+        moveq   #TEST_WORD_LENGTH-1,d1
+        | dbne ends on the first difference (Z clear) or after the last byte
+        | (Z set: every byte matched).
+7:      cmpm.b  (a2)+,(a3)+
+        dbne    d1,7b
+        bne     3b
+        moveq   #1,d0
+8:      rts
+
+        .section .rodata
+test_word:
+        .ascii  "qj.test"
+        .equ    TEST_WORD_LENGTH, . - test_word
+
+        .section .bss,"aw",@nobits
+| Where the command line is (the bootinfo record's text), or 0.
+        .balign 4
+        .globl  qj_boot_command_line
+qj_boot_command_line:
+        .skip   4
+| 1 if the command line holds the word `qj.test`, else 0.
+        .globl  qj_boot_test_mode
+qj_boot_test_mode:
+        .skip   1
