@@ -64,7 +64,7 @@ class ExamplesIT {
 
     @Test
     void echoWritesBackItsInputUntilTheInputEnds() {
-        QjProcess.Result result = QjProcess.run("first line\nsecond\n", "run", QjProcess.example("echo"),
+        QjProcess.Result result = QjProcess.runWithInput("first line\nsecond\n", "run", QjProcess.example("echo"),
                 "--engine", "qemu");
         assertEquals(0, result.exitStatus(), result::toString);
         assertEquals("first line\nsecond\n", result.stdout());

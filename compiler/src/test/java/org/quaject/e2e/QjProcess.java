@@ -38,8 +38,8 @@ final class QjProcess {
         return ROOT.resolve("compiler/src/test/resources/e2e").resolve(name);
     }
 
-    /** Runs {@code bin/qj ARGS} with the given console input. */
-    static Result run(String input, Object... args) {
+    /** Runs {@code bin/qj ARGS} with the given standard input. */
+    static Result runWithInput(String input, Object... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("bin/qj").toString());
         for (Object arg : args) {
@@ -65,8 +65,9 @@ final class QjProcess {
         }
     }
 
+    /** Runs {@code bin/qj ARGS} with empty standard input. */
     static Result run(Object... args) {
-        return run("", args);
+        return runWithInput("", args);
     }
 
     private static CompletableFuture<String> drain(InputStream in) {

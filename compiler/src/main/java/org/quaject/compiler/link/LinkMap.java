@@ -101,9 +101,8 @@ public final class LinkMap {
     }
 
     private static HoleLine holeLine(Hole hole, String address, String filled) {
-        String what = hole.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + hole.description();
-        return new HoleLine(address, "+" + hex(hole.offset()), hole.width() * 8,
-                hole.pcRelative() ? "pc-relative" : "absolute", what, filled);
+        return new HoleLine(address, "+0x" + Long.toHexString(hole.offset()), hole.width() * 8,
+                hole.pcRelative() ? "pc-relative" : "absolute", hole.description(), filled);
     }
 
     private static String hex(long value) {
