@@ -13,12 +13,18 @@
 
         .text
 
+        .equ    MAX_STATUS, 255
+
 | qj_exit: print the exit status and halt the board.
-| in:  d0.l = the exit status, printed in unsigned decimal
+| in:  d0.l = the exit status; a process exit status has 8 bits, so anything
+|      above 255 (unsigned) is reported as 255 rather than wrapping to success
 | out: never returns
         .globl  qj_exit
 qj_exit:
-        lea     exit_text,a0
+        cmp.l   #MAX_STATUS,d0
+        bls.s   1f
+        move.l  #MAX_STATUS,d0
+1:      lea     exit_text,a0
         jsr     qj_puts
         jsr     qj_putdec
         jsr     qj_putnl

@@ -1,17 +1,13 @@
 package org.quaject.cli;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.quaject.runner.EngineException;
-import org.quaject.runner.ImageInfo;
 import org.quaject.runner.Outcome;
-import org.quaject.runner.RunRequest;
 import org.quaject.runner.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,32 +40,18 @@ final class RunCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace workspace = Workspace.open(null)) {
-            Optional<ImageArgument.Image> loaded = ImageArgument.load(image, workspace, engineOptions.verbose, err);
-            if (loaded.isEmpty()) {
-                return ExitStatus.FAILURE;
-            }
-            ImageInfo info = loaded.get().info();
-            InputStream input = new SequenceInputStream(System.in,
-                    new ByteArrayInputStream(new byte[] {END_OF_TRANSMISSION}));
-            RunResult result = engineOptions.engine().run(new RunRequest(loaded.get().elf(), info.ramBytes(), false,
-                    input, System.out, engineOptions.timeout()));
-            System.out.flush();
-            if (result.outcome() != Outcome.HALT && result.exitStatus().isEmpty()) {
-                err.println("qj: " + describe(result));
-            }
-            return result.processExitCode();
-        } catch (EngineException e) {
-            err.println("qj: error: " + e.getMessage());
+        InputStream input = new SequenceInputStream(System.in,
+                new ByteArrayInputStream(new byte[] {END_OF_TRANSMISSION}));
+        Optional<RunResult> result = engineOptions.boot(image, false, info -> input, System.out, err);
+        System.out.flush();
+        if (result.isEmpty()) {
             return ExitStatus.FAILURE;
         }
-    }
-
-    private String describe(RunResult result) {
-        return result.outcome() == Outcome.TIMEOUT
-                ? "the image did not stop within " + engineOptions.timeoutSeconds + " s"
-                : "the image panicked";
+        if (result.get().outcome() != Outcome.HALT && result.get().exitStatus().isEmpty()) {
+            err.println("qj: " + engineOptions.whyNotHalted(result.get()));
+        }
+        return result.get().processExitCode();
     }
 }

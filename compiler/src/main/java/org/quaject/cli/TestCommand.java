@@ -1,7 +1,6 @@
 package org.quaject.cli;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,10 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
-import org.quaject.runner.EngineException;
-import org.quaject.runner.ImageInfo;
 import org.quaject.runner.Outcome;
-import org.quaject.runner.RunRequest;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.TapReport;
 import org.quaject.runner.TestResult;
@@ -45,42 +41,30 @@ final class TestCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace workspace = Workspace.open(null)) {
-            Optional<ImageArgument.Image> loaded = ImageArgument.load(image, workspace, engineOptions.verbose, err);
-            if (loaded.isEmpty()) {
-                return ExitStatus.FAILURE;
-            }
-            ImageInfo info = loaded.get().info();
-            RunResult result = engineOptions.engine().run(new RunRequest(loaded.get().elf(), info.ramBytes(), true,
-                    new ByteArrayInputStream(info.consoleInput()), OutputStream.nullOutputStream(),
-                    engineOptions.timeout()));
-            TapReport reported = TapReport.parse(result.transcript());
-            TapReport report = reported;
-            boolean stoppedCleanly = result.outcome() == Outcome.HALT;
-            if (!stoppedCleanly) {
-                report = report.complete(result.outcome() == Outcome.TIMEOUT
-                        ? "the image did not finish within " + engineOptions.timeoutSeconds + " s"
-                        : "the image panicked");
-            }
-            print(result.transcript(), report.results().subList(reported.results().size(), report.results().size()), out);
-            long passed = report.results().stream().filter(TestResult::passed).count();
-            long failed = report.results().size() - passed;
-            out.println(passed + " passed, " + failed + " failed");
-            boolean planKept = report.plannedCount().isPresent()
-                    && report.plannedCount().getAsInt() == report.results().size();
-            if (!planKept) {
-                err.println("qj: the image did not report the test plan it announced");
-            }
-            return failed == 0 && stoppedCleanly && planKept && result.processExitCode() == 0
-                    ? ExitStatus.SUCCESS
-                    : ExitStatus.FAILURE;
-        } catch (EngineException e) {
-            err.println("qj: error: " + e.getMessage());
+        Optional<RunResult> run = engineOptions.boot(image, true,
+                info -> new ByteArrayInputStream(info.consoleInput()), OutputStream.nullOutputStream(), err);
+        if (run.isEmpty()) {
             return ExitStatus.FAILURE;
         }
+        RunResult result = run.get();
+        TapReport reported = TapReport.parse(result.transcript());
+        boolean halted = result.outcome() == Outcome.HALT;
+        TapReport report = halted ? reported : reported.complete(engineOptions.whyNotHalted(result));
+        print(result.transcript(), report.results().subList(reported.results().size(), report.results().size()), out);
+        long passed = report.results().stream().filter(TestResult::passed).count();
+        long failed = report.results().size() - passed;
+        out.println(passed + " passed, " + failed + " failed");
+        boolean planKept = report.plannedCount().isPresent()
+                && report.plannedCount().getAsInt() == report.results().size();
+        if (!planKept) {
+            err.println("qj: the image did not report the test plan it announced");
+        }
+        return failed == 0 && halted && planKept && result.processExitCode() == 0
+                ? ExitStatus.SUCCESS
+                : ExitStatus.FAILURE;
     }
 
     /**

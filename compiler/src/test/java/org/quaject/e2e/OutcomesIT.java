@@ -50,6 +50,12 @@ class OutcomesIT {
     }
 
     @Test
+    void anExitStatusBeyondEightBitsIsReportedAs255() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("large-exit-status.qj"), "--engine", "qemu");
+        assertEquals(255, result.exitStatus(), result::toString);
+    }
+
+    @Test
     void aForeignFileIsRejectedCleanly() {
         QjProcess.Result result = QjProcess.run("run", QjProcess.ROOT.resolve("README.md"), "--engine", "qemu");
         assertEquals(1, result.exitStatus(), result::toString);

@@ -94,7 +94,7 @@ public final class ImageLinker {
 
         Path elf = work.resolve("image.elf");
         Path linkerMap = work.resolve("ld.map");
-        List<String> args = new ArrayList<>(List.of("-T", linkerScript.toString(), "-L", work.toString(),
+        List<String> args = new ArrayList<>(List.of("-L", work.toString(), "-T", linkerScript.toString(),
                 "-Map", linkerMap.toString(), "--no-warn-rwx-segments", "-o", elf.toString()));
         objects.forEach(o -> args.add(o.toString()));
         Toolchain.Result result = toolchain.run("ld", args, work);
