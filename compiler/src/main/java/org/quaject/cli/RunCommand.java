@@ -7,8 +7,6 @@ import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.quaject.runner.Outcome;
-import org.quaject.runner.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -44,14 +42,15 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         InputStream input = new SequenceInputStream(System.in,
                 new ByteArrayInputStream(new byte[] {END_OF_TRANSMISSION}));
-        Optional<RunResult> result = engineOptions.boot(image, false, info -> input, System.out, err);
+        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, false, EngineOptions.UNLIMITED,
+                info -> input, System.out, err);
         System.out.flush();
-        if (result.isEmpty()) {
+        if (boot.isEmpty()) {
             return ExitStatus.FAILURE;
         }
-        if (result.get().outcome() != Outcome.HALT && result.get().exitStatus().isEmpty()) {
-            err.println("qj: " + engineOptions.whyNotHalted(result.get()));
+        if (!boot.get().halted() && boot.get().result().exitStatus().isEmpty()) {
+            err.println("qj: " + boot.get().whyNotHalted());
         }
-        return result.get().processExitCode();
+        return boot.get().result().processExitCode();
     }
 }

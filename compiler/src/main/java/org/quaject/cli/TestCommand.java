@@ -4,12 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
-import org.quaject.runner.Outcome;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.TapReport;
 import org.quaject.runner.TestResult;
@@ -29,6 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "test passed and the image halted normally."})
 final class TestCommand implements Callable<Integer> {
 
+    /** Tests run unattended; one that hangs must not hang the suite. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Pattern TAP_LINE = Pattern.compile("(ok \\d|not ok \\d|1\\.\\.\\d|#)");
 
     @Spec
@@ -44,15 +47,15 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RunResult> run = engineOptions.boot(image, true,
+        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, DEFAULT_TIMEOUT,
                 info -> new ByteArrayInputStream(info.consoleInput()), OutputStream.nullOutputStream(), err);
-        if (run.isEmpty()) {
+        if (boot.isEmpty()) {
             return ExitStatus.FAILURE;
         }
-        RunResult result = run.get();
+        RunResult result = boot.get().result();
         TapReport reported = TapReport.parse(result.transcript());
-        boolean halted = result.outcome() == Outcome.HALT;
-        TapReport report = halted ? reported : reported.complete(engineOptions.whyNotHalted(result));
+        boolean halted = boot.get().halted();
+        TapReport report = halted ? reported : reported.complete(boot.get().whyNotHalted());
         print(result.transcript(), report.results().subList(reported.results().size(), report.results().size()), out);
         long passed = report.results().stream().filter(TestResult::passed).count();
         long failed = report.results().size() - passed;

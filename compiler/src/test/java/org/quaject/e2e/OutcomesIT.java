@@ -56,6 +56,32 @@ class OutcomesIT {
     }
 
     @Test
+    void runStopsAnImageThatNeverEndsAtItsTimeout() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("loops-forever.qj"), "--engine", "qemu",
+                "--timeout", "2");
+        assertEquals(3, result.exitStatus(), result::toString);
+        assertTrue(result.stderr().contains("the image did not stop within 2.0 s"), result::toString);
+    }
+
+    @Test
+    void testReportsTheTestsATimeoutCutOff() {
+        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("loops-forever.qj"), "--engine", "qemu",
+                "--timeout", "2");
+        assertEquals(1, result.exitStatus(), result::toString);
+        assertTrue(result.stdout().contains("\nok 1 - passes\n"), result::toString);
+        assertTrue(result.stdout().contains("\nnot ok 2 - (not reported) # the image did not stop within 2.0 s"),
+                result::toString);
+        assertTrue(result.stdout().endsWith("1 passed, 1 failed\n"), result::toString);
+    }
+
+    @Test
+    void aTimeoutThatIsNotPositiveIsAUsageError() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("exit-status.qj"), "--timeout", "0");
+        assertEquals(2, result.exitStatus(), result::toString);
+        assertTrue(result.stderr().contains("--timeout must be a positive number of seconds"), result::toString);
+    }
+
+    @Test
     void aForeignFileIsRejectedCleanly() {
         QjProcess.Result result = QjProcess.run("run", QjProcess.ROOT.resolve("README.md"), "--engine", "qemu");
         assertEquals(1, result.exitStatus(), result::toString);
