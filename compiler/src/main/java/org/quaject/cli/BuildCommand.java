@@ -17,9 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code qj build}: compile a kernel into its image files. */
 @Command(name = "build",
         mixinStandardHelpOptions = true,
+        header = "Compile a .qj kernel into an image (OUT.elf, OUT.rom, OUT.map).",
         description = {
             "Compile a .qj kernel into an image for the virt68030 board:",
-            "  OUT.elf  the image with symbols and a .qj line table (boot it with qj run, or qemu -kernel)",
+            "  OUT.elf  the image, with symbols and a .qj line table",
             "  OUT.rom  the loaded bytes as one raw image",
             "  OUT.map  where every quaject, callentry, field and hole ended up",
             "On any error none of them is written, and stale ones from an earlier build are removed."})

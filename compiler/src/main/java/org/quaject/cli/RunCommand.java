@@ -16,13 +16,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code qj run}: boot an image with the console on standard input and output. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
+        header = "Boot an image with its console on standard input and output.",
         description = {
-            "Boot an image (or a .qj file, compiled first) and connect its console to standard",
-            "input and output. Standard output carries the console's bytes and nothing else;",
-            "messages from qj go to standard error. When standard input ends, the console",
-            "receives one EOT byte (Ctrl-D, 0x04), as from a terminal.",
-            "The exit status is the one the image reports; an image that reports none exits",
-            "0 when it halts and 3 when it panics or runs out of time."})
+            "Boot an image (or a .qj file, compiled first) and connect its console to standard input "
+                    + "and output. Standard output carries the console's bytes and nothing else; messages from qj "
+                    + "go to standard error. When standard input ends, the console receives one EOT byte (Ctrl-D, "
+                    + "0x04), as from a terminal.",
+            "The exit status is the one the image reports; an image that reports none exits 0 when it "
+                    + "halts and 3 when it panics or runs out of time."})
 final class RunCommand implements Callable<Integer> {
 
     /** What a terminal sends for end of input; the console has no other way to learn it. */

@@ -22,11 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code qj test}: run the tests inside an image and report them in TAP. */
 @Command(name = "test",
         mixinStandardHelpOptions = true,
+        header = "Run the tests inside an image and report them in TAP.",
         description = {
-            "Boot an image (or a .qj file, compiled first) in test mode, feed it the console",
-            "input its tests declare, and print each test as a TAP line, the rest of the",
-            "console as TAP comments, then 'N passed, N failed'. Exit status 0 only if every",
-            "test passed and the image halted normally."})
+            "Boot an image (or a .qj file, compiled first) in test mode, feed it the console input its "
+                    + "tests declare, and print each test as a TAP line, the rest of the console as TAP comments, "
+                    + "then 'N passed, N failed'. Exit status 0 only if every test passed and the image halted "
+                    + "normally."})
 final class TestCommand implements Callable<Integer> {
 
     /** Tests run unattended; one that hangs must not hang the suite. */

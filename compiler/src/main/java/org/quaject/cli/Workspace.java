@@ -27,7 +27,7 @@ final class Workspace implements AutoCloseable {
     static Workspace open(Path kept) {
         try {
             return kept != null
-                    ? new Workspace(Files.createDirectories(kept), false)
+                    ? new Workspace(Files.createDirectories(kept).toAbsolutePath(), false)
                     : new Workspace(Files.createTempDirectory("qj-build-"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

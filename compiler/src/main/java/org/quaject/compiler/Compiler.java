@@ -50,7 +50,8 @@ public final class Compiler {
      * Compiles {@code source} into an image in {@code work} (which must exist and
      * may be a temporary directory). Generated sources and objects stay there.
      */
-    public Build compile(Path source, Path work) {
+    public Build compile(Path source, Path workDirectory) {
+        Path work = workDirectory.toAbsolutePath();
         Diagnostics diagnostics = new Diagnostics();
         progress.accept("parse " + source);
         List<SourceLoader.ParsedFile> files = new SourceLoader(diagnostics).load(source);

@@ -12,6 +12,7 @@ import org.quaject.compiler.model.OperandSize;
 import org.quaject.compiler.model.Param;
 import org.quaject.compiler.model.Program;
 import org.quaject.compiler.model.QuajectClass;
+import org.quaject.compiler.model.Registers;
 import org.quaject.compiler.model.RegisterArg;
 import org.quaject.compiler.model.Signature;
 
@@ -29,15 +30,15 @@ final class DeclarationChecks {
 
     void check(Program program) {
         Duplicates.report(program.classes(), c -> c.name().text(), c -> c.name().position(),
-                "quaject", diagnostics);
+                "quaject", "", diagnostics);
         for (QuajectClass quaject : program.classes()) {
             checkClass(quaject);
         }
     }
 
     private void checkClass(QuajectClass quaject) {
-        String scope = "name in " + quaject.kindName() + " " + quaject.name();
-        Duplicates.report(quaject.members(), m -> m.name().text(), m -> m.name().position(), scope, diagnostics);
+        Duplicates.report(quaject.members(), m -> m.name().text(), m -> m.name().position(),
+                "name", " in " + quaject.kindName() + " " + quaject.name(), diagnostics);
         for (Member member : quaject.members()) {
             if (member.name().text().equals(QuajectClass.SELF)) {
                 diagnostics.error(member.name().position(),

@@ -16,6 +16,7 @@ import org.quaject.compiler.model.MemberRef;
 import org.quaject.compiler.model.Param;
 import org.quaject.compiler.model.Program;
 import org.quaject.compiler.model.QuajectClass;
+import org.quaject.compiler.model.Registers;
 import org.quaject.compiler.model.Slot;
 import org.quaject.compiler.model.TestCase;
 
@@ -43,7 +44,7 @@ final class KernelChecks {
         }
         Kernel kernel = program.kernel();
         checkBoard(kernel);
-        Duplicates.report(kernel.instances(), i -> i.name().text(), i -> i.name().position(), "instance", diagnostics);
+        Duplicates.report(kernel.instances(), i -> i.name().text(), i -> i.name().position(), "instance", "", diagnostics);
         for (Instance instance : kernel.instances()) {
             program.quajectClass(instance.className().text()).ifPresentOrElse(
                     quaject -> checkInstance(instance, quaject),
@@ -70,7 +71,8 @@ final class KernelChecks {
     }
 
     private void checkInstance(Instance instance, QuajectClass quaject) {
-        Duplicates.report(instance.arguments(), a -> a.name().text(), a -> a.name().position(), "argument", diagnostics);
+        Duplicates.report(instance.arguments(), a -> a.name().text(), a -> a.name().position(),
+                "argument", " to instance " + instance.name(), diagnostics);
         for (Instance.Argument arg : instance.arguments()) {
             Optional<Param> param = quaject.param(arg.name().text());
             if (param.isEmpty()) {
@@ -193,7 +195,7 @@ final class KernelChecks {
     }
 
     private void checkTests(List<TestCase> tests) {
-        Duplicates.report(tests, TestCase::name, TestCase::position, "test", diagnostics);
+        Duplicates.report(tests, TestCase::name, TestCase::position, "test", "", diagnostics);
         for (TestCase test : tests) {
             if (test.name().isBlank()) {
                 diagnostics.error(test.position(), "a test needs a name");

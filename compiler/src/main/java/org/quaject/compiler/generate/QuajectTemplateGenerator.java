@@ -27,8 +27,10 @@ public final class QuajectTemplateGenerator {
      * A data field. Exactly one of {@code value} (a scalar's initial value or the
      * symbol of the parameter that initializes it) and {@code text} (a string) is set,
      * or neither for zeroed storage; {@code padding} zero bytes follow (null for none).
+     * Each field is aligned to its element size.
      */
-    public record Data(String label, String name, String directive, String value, String text, Long padding) {
+    public record Data(String label, String name, int alignment, String directive, String value, String text,
+                       Long padding) {
     }
 
     /** The assembly source of a class's template. */
@@ -66,15 +68,15 @@ public final class QuajectTemplateGenerator {
         Initializer init = field.initializer().orElse(null);
         if (init instanceof Initializer.Text text) {
             long length = field.count().isPresent() ? bytes : text.bytes().length + 1;
-            return new Data(label, name, null, null, AsmText.quote(text.bytes()), padding(length - text.bytes().length - 1));
+            return new Data(label, name, field.type().bytes(), null, null, AsmText.quote(text.bytes()), padding(length - text.bytes().length - 1));
         }
         if (init instanceof Initializer.Value value) {
-            return new Data(label, name, field.type().directive(), Long.toString(value.constant().value()), null, null);
+            return new Data(label, name, field.type().bytes(), field.type().directive(), Long.toString(value.constant().value()), null, null);
         }
         if (init instanceof Initializer.ParamValue param) {
-            return new Data(label, name, field.type().directive(), Symbols.hole(param.param().text()), null, null);
+            return new Data(label, name, field.type().bytes(), field.type().directive(), Symbols.hole(param.param().text()), null, null);
         }
-        return new Data(label, name, null, null, null, padding(bytes));
+        return new Data(label, name, field.type().bytes(), null, null, null, padding(bytes));
     }
 
     private static Long padding(long bytes) {

@@ -129,7 +129,11 @@ public final class ImageLinker {
         }
     }
 
-    /** The instance's object: the class's template, its section and hole symbols renamed for the instance. */
+    /**
+     * The instance's object: the class's template, its section and hole symbols
+     * renamed for the instance. Its DWARF line table comes along, so the image
+     * maps the instance's code to .qj lines.
+     */
     private Path instanceObject(Instance instance, TemplateObject template, Path work) {
         Path object = work.resolve("instance-" + instance.name().text() + ".o");
         List<String> args = new ArrayList<>();
@@ -137,7 +141,11 @@ public final class ImageLinker {
         args.add(Symbols.templateSection(template.quaject().name().text()) + "="
                 + Symbols.instanceSection(instance.name().text()));
         args.addAll(InstanceSymbols.renames(instance, template));
-        args.add("--discard-all");
+        for (String label : template.labels()) {
+            // The instance's global symbols name these places; the template's labels would only repeat them.
+            args.add("--strip-symbol");
+            args.add(label);
+        }
         args.add(template.path().toString());
         args.add(object.toString());
         toolchain.runChecked("objcopy", args, work);

@@ -29,6 +29,9 @@ import org.quaject.elf.Symbol;
  */
 public final class TemplateObject {
 
+    /** Hole tables give offsets in 16 bits. */
+    static final long MAX_TEMPLATE_BYTES = 0xffff;
+
     private final QuajectClass quaject;
     private final Path path;
     private final byte[] bytes;
@@ -63,6 +66,11 @@ public final class TemplateObject {
                         "the bodies of %s %s put code or data in section %s; a quaject's code and data stay in its block",
                         quaject.kindName(), quaject.name(), other.name());
             }
+        }
+        if (section.size() > MAX_TEMPLATE_BYTES) {
+            diagnostics.error(quaject.name().position(),
+                    "%s %s is %d bytes; a template can be at most %d bytes (hole offsets are 16 bits)",
+                    quaject.kindName(), quaject.name(), section.size(), MAX_TEMPLATE_BYTES);
         }
         Map<String, Long> labels = new HashMap<>();
         for (Symbol symbol : elf.symbols()) {
@@ -140,6 +148,11 @@ public final class TemplateObject {
     /** Where a field starts in the block. */
     public long fieldOffset(String field) {
         return labels.get(Symbols.fieldLabel(field));
+    }
+
+    /** The names of the template's own labels: callentries, default bodies, fields. */
+    public java.util.Set<String> labels() {
+        return labels.keySet();
     }
 
     public QuajectClass quaject() {

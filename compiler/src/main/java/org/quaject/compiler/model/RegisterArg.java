@@ -12,4 +12,9 @@ public record RegisterArg(String register, String size, Position position) {
     public String toString() {
         return register + "." + size;
     }
+
+    /** Register and size as compared between signatures: {@code a7.l} for {@code SP.L}. */
+    public String canonical() {
+        return Registers.canonical(register) + "." + size.toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -12,7 +12,14 @@ public record Signature(List<RegisterArg> arguments, Optional<RegisterArg> resul
 
     /** True if a call written for one procedure passes and receives values the way the other expects. */
     public boolean sameShapeAs(Signature other) {
-        return shape().equals(other.shape());
+        return canonicalShape().equals(other.canonicalShape());
+    }
+
+    private List<String> canonicalShape() {
+        List<String> shape = new java.util.ArrayList<>(arguments.stream().map(RegisterArg::canonical).toList());
+        shape.add("->");
+        result.ifPresent(r -> shape.add(r.canonical()));
+        return shape;
     }
 
     /** The registers this procedure may change: its result register and its clobbers. */
