@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quaject.compiler.assemble.Assembler;
@@ -41,7 +43,11 @@ public final class ImageLinker {
     static final String SYMBOLS_FRAGMENT = "qj-symbols.ld";
 
     private static final Pattern LINKER_PREFIX = Pattern.compile("^\\S*ld: ");
-    private static final Pattern SOURCE_LINE = Pattern.compile("^(.+?):(\\d+): (.*)$");
+    private static final Pattern OBJECT_PREFIX = Pattern.compile("^[^\\s:]+\\.o:(?=.)");
+    private static final Pattern SECTION_PREFIX = Pattern.compile("^[^\\s:]*:?\\([^)]*\\): ");
+
+    /** {@code FILE:LINE: message} or {@code FILE:LINE:(section+offset): message}. */
+    private static final Pattern SOURCE_LINE = Pattern.compile("^(.+?):(\\d+):(?:\\([^)]*\\):)? ?(.*)$");
 
     private final Toolchain toolchain;
     private final Assembler assembler;
@@ -113,8 +119,11 @@ public final class ImageLinker {
      */
     private static void reportLinkErrors(String output, Path work, Map<String, SourceFile> sources,
                                          Diagnostics diagnostics) {
+        Set<String> placed = new HashSet<>();
+        List<String> unplaced = new ArrayList<>();
         for (String line : output.strip().split("\n")) {
             String message = Symbols.toSource(LINKER_PREFIX.matcher(line).replaceFirst("").replace(work + "/", ""));
+            message = OBJECT_PREFIX.matcher(message).replaceFirst("");
             if (message.endsWith("':") && message.contains("in function")) {
                 continue;
             }
@@ -123,10 +132,14 @@ public final class ImageLinker {
             if (file != null) {
                 int lineNumber = Integer.parseInt(at.group(2));
                 diagnostics.error(new Position(file, lineNumber, file.firstColumnOf(lineNumber)), "%s", at.group(3));
+                placed.add(at.group(3));
             } else {
-                diagnostics.error(null, "link: %s", message);
+                unplaced.add(SECTION_PREFIX.matcher(message).replaceFirst(""));
             }
         }
+        // The hole tables repeat references that the instances already reported at their lines.
+        unplaced.stream().filter(m -> !placed.contains(m)).distinct()
+                .forEach(m -> diagnostics.error(null, "link: %s", m));
     }
 
     /**
