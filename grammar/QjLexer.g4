@@ -74,6 +74,10 @@ STRING  : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+
+/** Never valid: they exist so that the parser can say what is unterminated. */
+UNTERMINATED_STRING  : '"' ( '\\' . | ~["\\\r\n] )* ;
+UNTERMINATED_COMMENT : '/*' .*? EOF ;
 WS            : [ \t\r\n]+ -> skip ;
 
 /** Anything else is reported by the parser as an unexpected character. */

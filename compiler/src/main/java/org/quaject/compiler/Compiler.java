@@ -13,6 +13,7 @@ import org.quaject.compiler.assemble.Assembler;
 import org.quaject.compiler.assemble.Toolchain;
 import org.quaject.compiler.check.Checker;
 import org.quaject.compiler.diag.Diagnostics;
+import org.quaject.compiler.diag.Position;
 import org.quaject.compiler.diag.SourceFile;
 import org.quaject.compiler.generate.KernelGenerator;
 import org.quaject.compiler.generate.QuajectTemplateGenerator;
@@ -71,9 +72,10 @@ public final class Compiler {
         QuajectTemplateGenerator templateGenerator = new QuajectTemplateGenerator();
         Map<QuajectClass, Path> templateObjects = new LinkedHashMap<>();
         for (QuajectClass quaject : program.classes()) {
-            Path asm = write(work.resolve(quaject.name().text() + ".s"), templateGenerator.generate(quaject));
-            Path object = work.resolve(quaject.name().text() + ".o");
-            if (assembler.assemble(asm, object, sources, diagnostics)) {
+            Path asm = write(work.resolve(QuajectTemplateGenerator.fileName(quaject, ".s")),
+                    templateGenerator.generate(quaject));
+            Path object = work.resolve(QuajectTemplateGenerator.fileName(quaject, ".o"));
+            if (assembler.assemble(asm, object, sources, quaject.name().position(), diagnostics)) {
                 templateObjects.put(quaject, object);
             }
         }
@@ -81,7 +83,8 @@ public final class Compiler {
         List<Path> objects = new ArrayList<>();
         Path kernelAsm = write(work.resolve(KernelGenerator.FILE_NAME), new KernelGenerator().generate(program));
         Path kernelObject = work.resolve("kernel.o");
-        if (assembler.assemble(kernelAsm, kernelObject, sources, diagnostics)) {
+        Position kernelPosition = program.kernel().name().position();
+        if (assembler.assemble(kernelAsm, kernelObject, sources, kernelPosition, diagnostics)) {
             objects.add(kernelObject);
         }
         diagnostics.stopIfErrors();
@@ -98,7 +101,7 @@ public final class Compiler {
                 continue;
             }
             Path object = Path.of(bundled.toString().replaceAll("\\.s$", ".o"));
-            assembler.assemble(bundled, object, Map.of(), diagnostics);
+            assembler.assemble(bundled, object, Map.of(), null, diagnostics);
             objects.add(object);
         }
 

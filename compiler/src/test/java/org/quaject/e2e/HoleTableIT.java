@@ -43,13 +43,13 @@ class HoleTableIT {
                 "--work-dir", work.resolve("build"));
         assertEquals(0, result.exitStatus(), result::toString);
         image = ElfFile.read(work.resolve("counter.elf"));
-        template = ElfFile.read(work.resolve("build/Counter.o"));
+        template = ElfFile.read(work.resolve("build/quaject-Counter.o"));
         templateSection = template.section(".qjt.Counter").orElseThrow();
     }
 
     @Test
     void theImageCarriesTheAssembledTemplate() {
-        assertArrayEquals(template.contents(templateSection), bytesAt("Counter$template", (int) templateSection.size()));
+        assertArrayEquals(template.contents(templateSection), bytesAt("Counter$$template", (int) templateSection.size()));
     }
 
     @Test
@@ -95,10 +95,10 @@ class HoleTableIT {
     }
 
     private static List<Entry> holeTable() {
-        ByteBuffer table = ByteBuffer.wrap(bytesAt("Counter$holes", 8));
+        ByteBuffer table = ByteBuffer.wrap(bytesAt("Counter$$holes", 8));
         assertEquals(templateSection.size(), table.getInt(), "the table starts with the template's size");
         int count = table.getInt();
-        ByteBuffer entries = ByteBuffer.wrap(bytesAt("Counter$holes", 8 + 12 * count)).position(8);
+        ByteBuffer entries = ByteBuffer.wrap(bytesAt("Counter$$holes", 8 + 12 * count)).position(8);
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int offset = Short.toUnsignedInt(entries.getShort());

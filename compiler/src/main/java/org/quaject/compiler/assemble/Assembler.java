@@ -23,6 +23,12 @@ public final class Assembler {
 
     private static final Pattern MESSAGE = Pattern.compile("^(.+?):(\\d+): (Error|Warning): (.*)$");
 
+    /** A message about the file as a whole, such as a numeric local label used but never defined. */
+    private static final Pattern FILE_MESSAGE = Pattern.compile("^(.+?): (Error|Warning): (.*)$");
+
+    private static final Pattern UNDEFINED_LOCAL_LABEL =
+            Pattern.compile("local label `\"(\\d+)\" \\(instance number \\d+ of a fb label\\)' is not defined");
+
     private final Toolchain toolchain;
 
     public Assembler(Toolchain toolchain) {
@@ -34,10 +40,14 @@ public final class Assembler {
      * reported in {@code diagnostics}; messages about generated lines are compiler
      * bugs and throw.
      *
-     * @param sources the .qj files by display name, to map messages back to
+     * @param sources  the .qj files by display name, to map messages back to
+     * @param wholeFile where to report messages that name no line: the declaration
+     *                 the generated file comes from, or null for files the compiler
+     *                 ships, whose messages are compiler bugs
      * @return whether the object was written
      */
-    public boolean assemble(Path source, Path object, Map<String, SourceFile> sources, Diagnostics diagnostics) {
+    public boolean assemble(Path source, Path object, Map<String, SourceFile> sources, Position wholeFile,
+                            Diagnostics diagnostics) {
         List<String> args = new java.util.ArrayList<>(OPTIONS);
         args.addAll(List.of("-o", object.toString(), source.toString()));
         Toolchain.Result result = toolchain.run("as", args, source.getParent());
@@ -45,6 +55,7 @@ public final class Assembler {
         for (String line : result.stderr().split("\n")) {
             Matcher m = MESSAGE.matcher(line);
             if (!m.matches()) {
+                reported |= reportWholeFile(line, source, wholeFile, diagnostics);
                 continue;
             }
             SourceFile file = sources.get(m.group(1));
@@ -66,6 +77,24 @@ public final class Assembler {
             throw new ToolchainException("the assembler failed on " + source + ": " + result.stderr().strip());
         }
         return result.ok();
+    }
+
+    private static boolean reportWholeFile(String line, Path source, Position wholeFile, Diagnostics diagnostics) {
+        Matcher m = FILE_MESSAGE.matcher(line);
+        if (!m.matches()) {
+            return false;
+        }
+        String message = readable(UNDEFINED_LOCAL_LABEL.matcher(m.group(3))
+                .replaceFirst("local label $1 is used ($1f or $1b) but there is no $1: to go to"));
+        if (wholeFile == null) {
+            throw new ToolchainException("internal error: the assembler rejected " + source + ": " + message);
+        }
+        if (m.group(2).equals("Error")) {
+            diagnostics.error(wholeFile, "%s", message);
+        } else {
+            diagnostics.warning(wholeFile, "%s", message);
+        }
+        return true;
     }
 
     /** The assembler's message in the compiler's style, speaking .qj names. */

@@ -15,6 +15,6 @@ public final class Checker {
     public static void check(Program program, Diagnostics diagnostics) {
         new DeclarationChecks(diagnostics).check(program);
         new KernelChecks(diagnostics).check(program);
-        new HoleChecks(diagnostics).check(program);
+        new BodyChecks(diagnostics).check(program);
     }
 }

@@ -70,6 +70,9 @@ final class DeclarationChecks {
         field.count().ifPresent(count -> {
             if (count.value() <= 0) {
                 diagnostics.error(count.position(), "array %s must have at least one element", field.name());
+            } else if (count.value() * field.type().bytes() > QuajectClass.MAX_BLOCK_BYTES) {
+                diagnostics.error(count.position(), "array %s is %d bytes; a quaject's block holds at most %d",
+                        field.name(), count.value() * field.type().bytes(), QuajectClass.MAX_BLOCK_BYTES);
             }
         });
         Optional<Initializer> init = field.initializer();

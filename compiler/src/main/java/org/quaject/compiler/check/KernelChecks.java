@@ -60,8 +60,6 @@ final class KernelChecks {
                 diagnostics.error(board.position(), "unknown board '%s'; the only board is %s", board, Board.NAME);
             }
         });
-        kernel.mains().stream().skip(1).forEach(extra ->
-                diagnostics.error(extra.start(), "the kernel already has a main body"));
         kernel.ram().ifPresent(ram -> {
             if (ram.value() < Board.RAM_GRANULE || ram.value() > Board.MAX_RAM || ram.value() % Board.RAM_GRANULE != 0) {
                 diagnostics.error(ram.position(), "RAM must be a whole number of MiB from 1M to %dM",

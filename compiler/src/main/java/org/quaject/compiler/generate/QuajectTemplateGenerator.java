@@ -45,7 +45,7 @@ public final class QuajectTemplateGenerator {
                     "default of " + slot.kind().keyword() + " " + slot.name(), body(body))));
         }
         List<Data> data = quaject.fields().stream().map(QuajectTemplateGenerator::data).toList();
-        String fileName = quaject.name().text() + ".s";
+        String fileName = fileName(quaject, ".s");
         String text = Templates.render(group, "template",
                 "kind", quaject.kindName(),
                 "name", quaject.name().text(),
@@ -54,6 +54,15 @@ public final class QuajectTemplateGenerator {
                 "code", code,
                 "fields", data);
         return AsmText.resync(text, fileName);
+    }
+
+    /**
+     * The name of a file about a class's template in the work directory. The
+     * prefix keeps it apart from the compiler's own files (kernel.s, tables.s)
+     * whatever the class is called.
+     */
+    public static String fileName(QuajectClass quaject, String extension) {
+        return "quaject-" + quaject.name().text() + extension;
     }
 
     private static String body(AssemblyBody body) {

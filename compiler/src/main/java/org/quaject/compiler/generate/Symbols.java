@@ -56,14 +56,17 @@ public final class Symbols {
         return instanceMember(instance, "self");
     }
 
-    /** The global symbol of the copy of a class's template that the image carries. */
+    /**
+     * The global symbol of the copy of a class's template that the image carries.
+     * The doubled {@code $} keeps it apart from every instance member symbol.
+     */
     public static String template(String className) {
-        return className + "$template";
+        return className + "$$template";
     }
 
     /** The global symbol of a class's hole table. */
     public static String holeTable(String className) {
-        return className + "$holes";
+        return className + "$$holes";
     }
 
     /**

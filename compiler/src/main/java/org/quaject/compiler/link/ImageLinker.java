@@ -18,6 +18,7 @@ import org.quaject.compiler.assemble.ToolchainException;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.diag.Position;
 import org.quaject.compiler.diag.SourceFile;
+import org.quaject.compiler.generate.QuajectTemplateGenerator;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.generate.Templates;
 import org.quaject.compiler.model.Board;
@@ -171,7 +172,7 @@ public final class ImageLinker {
         for (TemplateObject template : templates.values()) {
             QuajectClass quaject = template.quaject();
             String name = quaject.name().text();
-            Path binary = work.resolve(name + ".template.bin");
+            Path binary = work.resolve(QuajectTemplateGenerator.fileName(quaject, ".bin"));
             write(binary, template.bytes());
             List<HoleRow> rows = template.holes().stream().map(ImageLinker::row).toList();
             tables.add(new ClassTable(quaject.kindName(), name, template.size(), Symbols.template(name),
@@ -180,7 +181,7 @@ public final class ImageLinker {
         Path source = work.resolve("tables.s");
         write(source, Templates.render(holesGroup, "tables", "classes", tables));
         Path object = work.resolve("tables.o");
-        if (!assembler.assemble(source, object, Map.of(), diagnostics)) {
+        if (!assembler.assemble(source, object, Map.of(), null, diagnostics)) {
             throw new ToolchainException("internal error: the hole tables did not assemble");
         }
         return object;

@@ -29,9 +29,6 @@ import org.quaject.elf.Symbol;
  */
 public final class TemplateObject {
 
-    /** Hole tables give offsets in 16 bits. */
-    static final long MAX_TEMPLATE_BYTES = 0xffff;
-
     private final QuajectClass quaject;
     private final Path path;
     private final byte[] bytes;
@@ -67,10 +64,10 @@ public final class TemplateObject {
                         quaject.kindName(), quaject.name(), other.name());
             }
         }
-        if (section.size() > MAX_TEMPLATE_BYTES) {
+        if (section.size() > QuajectClass.MAX_BLOCK_BYTES) {
             diagnostics.error(quaject.name().position(),
                     "%s %s is %d bytes; a template can be at most %d bytes (hole offsets are 16 bits)",
-                    quaject.kindName(), quaject.name(), section.size(), MAX_TEMPLATE_BYTES);
+                    quaject.kindName(), quaject.name(), section.size(), QuajectClass.MAX_BLOCK_BYTES);
         }
         Map<String, Long> labels = new HashMap<>();
         for (Symbol symbol : elf.symbols()) {

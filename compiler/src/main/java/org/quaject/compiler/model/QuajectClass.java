@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 public record QuajectClass(Name name, boolean device, List<Param> params, List<Field> fields,
                            List<Callentry> callentries, List<Slot> slots, List<DeviceRegister> registers) {
 
+    /** A block is at most 64 KiB: hole tables give hole offsets in 16 bits. */
+    public static final long MAX_BLOCK_BYTES = 0xffff;
+
     /** The name that holes use for the address of the quaject's own block. */
     public static final String SELF = "self";
 

@@ -33,7 +33,8 @@ import org.quaject.compiler.parse.antlr.QjParser;
  * Builds the model from parse trees free of syntax errors. It keeps what was
  * written, duplicates and dangling names included, so that the checks can report
  * them with positions; the only errors it reports itself are numbers that no type
- * can hold, repeated kernel settings, and declarations an imported file may not make.
+ * can hold, repeated kernel settings and main bodies, and declarations an imported
+ * file may not make.
  */
 public final class ModelBuilder {
 
@@ -160,6 +161,10 @@ public final class ModelBuilder {
             } else if (item instanceof QjParser.ConnectItemContext c) {
                 connections.add(new Connection(memberRef(c.from), memberRef(c.to)));
             } else if (item instanceof QjParser.MainItemContext m) {
+                if (!mains.isEmpty()) {
+                    diagnostics.error(position(m.MAIN().getSymbol()), "the kernel already has a main body (at %s)",
+                            mains.get(0).start());
+                }
                 mains.add(body(m.body()));
             } else if (item instanceof QjParser.TestItemContext t) {
                 kernelTests.add(test(t.testDecl()));

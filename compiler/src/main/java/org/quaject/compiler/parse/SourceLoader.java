@@ -35,6 +35,9 @@ public final class SourceLoader {
     /** Where the bundled library lives on the compiler's class path. */
     private static final String LIBRARY = "qj/runtime/lib/";
 
+    /** How diagnostics name the files of the bundled library. */
+    private static final String LIBRARY_NAME = "lib/";
+
     /** Files larger than this are not .qj sources anyone wrote. */
     private static final long MAX_SOURCE_BYTES = 4L << 20;
 
@@ -55,11 +58,21 @@ public final class SourceLoader {
      */
     public List<ParsedFile> load(Path mainFile) {
         Optional<SourceFile> main = readFile(mainFile, mainFile.toString(), null);
-        main.ifPresent(source -> parse(source, mainFile.toAbsolutePath().getParent(), false));
+        main.ifPresent(source -> parse(source, mainFile, identity(mainFile), false));
         return new ArrayList<>(loaded.values());
     }
 
-    private void parse(SourceFile source, Path directory, boolean imported) {
+    /** One file is one file however its path is spelled. */
+    private static String identity(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * @param path     the file's path as the user would spell it (imports beside it
+     *                 are named relative to it), or null for a library file
+     * @param identity the key that says whether a file was already read
+     */
+    private void parse(SourceFile source, Path path, String identity, boolean imported) {
         QjLexer lexer = new QjLexer(CharStreams.fromString(source.text(), source.displayName()));
         QjParser parser = new QjParser(new CommonTokenStream(lexer));
         SyntaxErrors listener = new SyntaxErrors(source, diagnostics);
@@ -68,33 +81,34 @@ public final class SourceLoader {
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
         QjParser.FileContext tree = parser.file();
-        loaded.put(source.displayName(), new ParsedFile(source, tree, imported));
+        loaded.put(identity, new ParsedFile(source, tree, imported));
         for (QjParser.ImportDeclContext importDecl : tree.importDecl()) {
             if (importDecl.path != null) {
                 Position at = new Position(source, importDecl.path.getLine(), importDecl.path.getCharPositionInLine() + 1);
-                resolveImport(Strings.unquote(importDecl.path.getText()), directory, at);
+                resolveImport(Strings.unquote(importDecl.path.getText()), path, at);
             }
         }
     }
 
-    private void resolveImport(String name, Path directory, Position at) {
+    private void resolveImport(String name, Path importer, Position at) {
         String fileName = name.endsWith(".qj") ? name : name + ".qj";
-        Path beside = directory == null ? null : directory.resolve(fileName).normalize();
+        Path beside = importer == null ? null : importer.resolveSibling(fileName).normalize();
         if (beside != null && Files.isRegularFile(beside)) {
-            String displayName = beside.toString();
-            if (!loaded.containsKey(displayName)) {
-                readFile(beside, displayName, at).ifPresent(s -> parse(s, beside.getParent(), true));
+            String identity = identity(beside);
+            if (!loaded.containsKey(identity)) {
+                readFile(beside, beside.toString(), at).ifPresent(s -> parse(s, beside, identity, true));
             }
             return;
         }
-        String displayName = "lib/" + fileName;
+        String displayName = LIBRARY_NAME + fileName;
         if (loaded.containsKey(displayName)) {
             return;
         }
         Optional<SourceFile> bundled = readLibrary(fileName, displayName, at);
         if (bundled.isPresent()) {
-            parse(bundled.get(), null, true);
+            parse(bundled.get(), null, displayName, true);
         } else {
+            Path directory = importer == null ? null : importer.toAbsolutePath().getParent();
             diagnostics.error(at, "cannot find import \"%s\": no %s in %s nor in the bundled library",
                     name, fileName, directory == null ? "the library" : directory);
         }

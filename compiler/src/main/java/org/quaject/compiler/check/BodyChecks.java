@@ -1,0 +1,147 @@
+package org.quaject.compiler.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quaject.compiler.diag.Diagnostics;
+import org.quaject.compiler.model.AssemblyBody;
+import org.quaject.compiler.model.Callentry;
+import org.quaject.compiler.model.HoleRef;
+import org.quaject.compiler.model.Instance;
+import org.quaject.compiler.model.Kernel;
+import org.quaject.compiler.model.Program;
+import org.quaject.compiler.model.QuajectClass;
+import org.quaject.compiler.model.Slot;
+import org.quaject.compiler.model.TestCase;
+
+/**
+ * Checks the assembly bodies: every hole names something (in a quaject's bodies
+ * one of its own members or {@code @self}; in the kernel's main and tests an
+ * instance or one of an instance's members), and a quaject's bodies keep their
+ * code and data in its block.
+ */
+final class BodyChecks {
+
+    /** A directive that moves code or data out of the current section, and the section it names. */
+    private static final Pattern SECTION_DIRECTIVE = Pattern.compile(
+            "(?m)^[ \\t]*(?:[A-Za-z0-9_$.]+:[ \\t]*)?(\\.(?:section|pushsection|popsection|previous|subsection"
+                    + "|text|data|bss|rodata)\\b)[ \\t]*([^ \\t\\n,|]*)");
+
+    /** A numeric local label at the start of a line ({@code 1:}), as GNU as defines them. */
+    private static final Pattern LOCAL_LABEL = Pattern.compile("(?m)^[ \\t]*(\\d+):");
+
+    /** A use of a numeric local label: {@code 1f} (the next {@code 1:}) or {@code 1b} (the last one). */
+    private static final Pattern LOCAL_LABEL_USE = Pattern.compile("(?<![\\w.$])(\\d+)([fb])(?![\\w.$])");
+
+    private final Diagnostics diagnostics;
+
+    BodyChecks(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    void check(Program program) {
+        for (QuajectClass quaject : program.classes()) {
+            quaject.callentries().stream().map(Callentry::body).forEach(body -> checkQuajectBody(body, quaject));
+            quaject.slots().stream().map(Slot::defaultBody).flatMap(Optional::stream)
+                    .forEach(body -> checkQuajectBody(body, quaject));
+        }
+        if (!program.kernels().isEmpty()) {
+            Kernel kernel = program.kernel();
+            kernel.mains().forEach(body -> checkKernelBody(body, program, kernel));
+            program.tests().stream().map(TestCase::body).forEach(body -> checkKernelBody(body, program, kernel));
+        }
+    }
+
+    private void checkQuajectBody(AssemblyBody body, QuajectClass quaject) {
+        Matcher directive = SECTION_DIRECTIVE.matcher(body.text());
+        while (directive.find()) {
+            boolean named = directive.group(1).endsWith("section") && !directive.group(2).isEmpty();
+            diagnostics.error(body.positionOf(directive.start(1)),
+                    "switching to section %s would put code or data outside %s %s's block; "
+                            + "a quaject's bodies stay in its block",
+                    named ? directive.group(2) : directive.group(1), quaject.kindName(), quaject.name());
+        }
+        checkLocalLabels(body);
+        for (HoleRef hole : body.holes(false)) {
+            if (!hole.name().equals(QuajectClass.SELF) && quaject.member(hole.name()).isEmpty()) {
+                diagnostics.error(hole.position(),
+                        "%s names nothing in %s %s: it has no field, parameter, callentry, callout, callback or register called '%s'",
+                        hole, quaject.kindName(), quaject.name(), hole.name());
+            }
+        }
+    }
+
+    /**
+     * GNU as resolves {@code 1f} and {@code 1b} across the whole generated file,
+     * so a label missing from one body would silently bind to a label in
+     * another. Each use must find its label in its own body.
+     */
+    private void checkLocalLabels(AssemblyBody body) {
+        String code = withoutCommentsAndStrings(body.text());
+        List<int[]> labels = new ArrayList<>();
+        Matcher label = LOCAL_LABEL.matcher(code);
+        while (label.find()) {
+            labels.add(new int[] {Integer.parseInt(label.group(1)), label.start(1)});
+        }
+        Matcher use = LOCAL_LABEL_USE.matcher(code);
+        while (use.find()) {
+            int number = Integer.parseInt(use.group(1));
+            boolean forward = use.group(2).equals("f");
+            int at = use.start();
+            boolean found = labels.stream().anyMatch(l -> l[0] == number && (forward ? l[1] > at : l[1] < at));
+            if (!found) {
+                diagnostics.error(body.positionOf(at), "local label %s%s has no %s: %s it in this body",
+                        use.group(1), use.group(2), use.group(1), forward ? "after" : "before");
+            }
+        }
+    }
+
+    /** The body with comments and string literals blanked out, offsets unchanged. */
+    private static String withoutCommentsAndStrings(String text) {
+        StringBuilder out = new StringBuilder(text);
+        boolean inString = false;
+        boolean inComment = false;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == '\n') {
+                inString = false;
+                inComment = false;
+            } else if (inComment) {
+                out.setCharAt(i, ' ');
+            } else if (inString) {
+                out.setCharAt(i, ' ');
+                if (c == '\\' && i + 1 < out.length() && out.charAt(i + 1) != '\n') {
+                    out.setCharAt(++i, ' ');
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '|') {
+                inComment = true;
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
+    }
+
+    private void checkKernelBody(AssemblyBody body, Program program, Kernel kernel) {
+        checkLocalLabels(body);
+        for (HoleRef hole : body.holes(true)) {
+            Optional<Instance> instance = kernel.instance(hole.name());
+            if (instance.isEmpty()) {
+                diagnostics.error(hole.position(), "%s names nothing: kernel %s has no instance '%s'",
+                        hole, kernel.name(), hole.name());
+                continue;
+            }
+            Optional<QuajectClass> quaject = program.quajectClass(instance.get().className().text());
+            if (hole.hasMember() && quaject.isPresent() && quaject.get().member(hole.member()).isEmpty()) {
+                diagnostics.error(hole.position().plusColumns(hole.name().length() + 2),
+                        "%s names nothing: %s %s (instance %s) has no member '%s'",
+                        hole, quaject.get().kindName(), quaject.get().name(), hole.name(), hole.member());
+            }
+        }
+    }
+}
