@@ -11,9 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,20 +53,13 @@ class QjCommandTest {
 
     static final List<String> OUTPUT_EXTENSIONS = List.of(".elf", ".rom", ".map");
 
-    @TempDir
-    Path dir;
-
-    QjSources sources;
-
-    @BeforeEach
-    void setUp() {
-        sources = new QjSources(dir);
-    }
+    @RegisterExtension
+    final QjSources sources = new QjSources();
 
     @Test
     void buildOnAFileWithErrorsExitsOneAndPrintsItsDiagnosticsOnStandardError() {
         Path file = sources.write("bad.qj", BAD_KERNEL);
-        QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", dir.resolve("out"));
+        QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", sources.dir().resolve("out"));
         assertAll(
                 () -> assertEquals(1, result.status(), result::toString),
                 () -> assertEquals("", result.out(), result::toString),
@@ -78,13 +70,13 @@ class QjCommandTest {
     @Test
     void buildOnAFileWithErrorsWritesNoOutputs() {
         Path file = sources.write("bad.qj", BAD_KERNEL);
-        assertEquals(1, QjCommandLine.run("build", file, "-o", dir.resolve("out")).status());
-        assertEquals(List.of(), existingOutputs(dir.resolve("out")));
+        assertEquals(1, QjCommandLine.run("build", file, "-o", sources.dir().resolve("out")).status());
+        assertEquals(List.of(), existingOutputs(sources.dir().resolve("out")));
     }
 
     @Test
     void buildOnAFileWithErrorsRemovesTheOutputsOfAnEarlierBuild() throws IOException {
-        Path out = dir.resolve("out");
+        Path out = sources.dir().resolve("out");
         for (Path stale : outputs(out)) {
             Files.writeString(stale, "from an earlier build");
         }
@@ -95,14 +87,14 @@ class QjCommandTest {
 
     @Test
     void buildOnAMissingFileExitsOneSayingSo() {
-        Path missing = dir.resolve("missing.qj");
-        QjCommandLine.Result result = QjCommandLine.run("build", missing, "-o", dir.resolve("out"));
+        Path missing = sources.dir().resolve("missing.qj");
+        QjCommandLine.Result result = QjCommandLine.run("build", missing, "-o", sources.dir().resolve("out"));
         assertAll(
                 () -> assertEquals(1, result.status(), result::toString),
                 () -> assertTrue(result.err().contains(missing.toString()), result::toString),
                 () -> assertTrue(result.err().contains("no such file"), result::toString),
                 () -> assertFalse(result.showsAStackTrace(), result::toString),
-                () -> assertEquals(List.of(), existingOutputs(dir.resolve("out"))));
+                () -> assertEquals(List.of(), existingOutputs(sources.dir().resolve("out"))));
     }
 
     @ParameterizedTest(name = "qj {0} on a file with errors")
@@ -120,7 +112,7 @@ class QjCommandTest {
     @Test
     void buildWritesTheImageTheRomAndTheMap() {
         Path file = sources.write("good.qj", GOOD_KERNEL);
-        Path out = dir.resolve("out");
+        Path out = sources.dir().resolve("out");
         QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", out);
         assertEquals(0, result.status(), result::toString);
         assertEquals(outputs(out), existingOutputs(out));
@@ -129,8 +121,8 @@ class QjCommandTest {
     @Test
     void buildKeepsTheGeneratedFilesInARelativeWorkDirectory() {
         Path file = sources.write("good.qj", GOOD_KERNEL);
-        Path work = QjSources.relativeToWorkingDirectory(dir.resolve("work"));
-        QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", dir.resolve("out"), "--work-dir", work);
+        Path work = QjSources.relativeToWorkingDirectory(sources.dir().resolve("work"));
+        QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", sources.dir().resolve("out"), "--work-dir", work);
         assertEquals(0, result.status(), result::toString);
         assertTrue(Files.exists(work.resolve("kernel.s")), "no kernel.s in " + work);
     }

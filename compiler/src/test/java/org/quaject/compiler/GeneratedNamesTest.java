@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.testing.QjSources;
 import org.quaject.elf.ElfFile;
@@ -19,15 +18,8 @@ import org.quaject.elf.ElfFile;
  */
 class GeneratedNamesTest {
 
-    @TempDir
-    Path dir;
-
-    QjSources sources;
-
-    @BeforeEach
-    void setUp() {
-        sources = new QjSources(dir);
-    }
+    @RegisterExtension
+    final QjSources sources = new QjSources();
 
     @Test
     void aQuajectMayBeNamedLikeAFileOfTheWorkDirectory() {
@@ -82,7 +74,7 @@ class GeneratedNamesTest {
                     }
                 }
                 """);
-        Path work = QjSources.relativeToWorkingDirectory(Files.createDirectories(dir.resolve("work")));
+        Path work = QjSources.relativeToWorkingDirectory(Files.createDirectories(sources.dir().resolve("work")));
         Compiler.Build build = new Compiler(line -> { }).compile(main, work);
         assertTrue(Files.exists(build.elf()), "no image at " + build.elf());
     }

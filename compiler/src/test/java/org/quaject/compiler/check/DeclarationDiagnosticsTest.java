@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quaject.compiler.testing.DiagnosticAssertions.assertOneError;
 import static org.quaject.compiler.testing.QjSources.error;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quaject.compiler.testing.DiagnosticCase;
@@ -24,15 +22,8 @@ import org.quaject.compiler.testing.QjSources;
  */
 class DeclarationDiagnosticsTest {
 
-    @TempDir
-    Path dir;
-
-    QjSources sources;
-
-    @BeforeEach
-    void setUp() {
-        sources = new QjSources(dir);
-    }
+    @RegisterExtension
+    final QjSources sources = new QjSources();
 
     /** A source: the quaject declarations given, then a kernel with one instance {@code q} of {@code Q}. */
     static String withKernel(String declarations) {

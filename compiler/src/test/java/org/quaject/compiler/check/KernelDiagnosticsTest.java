@@ -1,12 +1,10 @@
 package org.quaject.compiler.check;
 
+import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quaject.compiler.testing.QjSources.error;
 
-import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quaject.compiler.testing.DiagnosticCase;
@@ -19,15 +17,8 @@ import org.quaject.compiler.testing.QjSources;
  */
 class KernelDiagnosticsTest {
 
-    @TempDir
-    Path dir;
-
-    QjSources sources;
-
-    @BeforeEach
-    void setUp() {
-        sources = new QjSources(dir);
-    }
+    @RegisterExtension
+    final QjSources sources = new QjSources();
 
     /**
      * A quaject Q with a field x, a callout out (with a default, so that it may stay

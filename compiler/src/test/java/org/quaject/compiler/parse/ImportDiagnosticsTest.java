@@ -6,9 +6,8 @@ import static org.quaject.compiler.testing.QjSources.relativeToWorkingDirectory;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quaject.compiler.testing.QjSources;
 
 /**
@@ -29,15 +28,8 @@ class ImportDiagnosticsTest {
     static final String ONLY_QUAJECTS_IN_IMPORTS =
             "an imported file may declare only quajects and devices; kernels and tests belong in the main file";
 
-    @TempDir
-    Path dir;
-
-    QjSources sources;
-
-    @BeforeEach
-    void setUp() {
-        sources = new QjSources(dir);
-    }
+    @RegisterExtension
+    final QjSources sources = new QjSources();
 
     @Test
     void aMissingImportIsReportedAtItsName() {

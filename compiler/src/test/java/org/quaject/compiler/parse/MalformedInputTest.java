@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quaject.compiler.testing.QjCommandLine;
@@ -31,15 +30,8 @@ class MalformedInputTest {
     private static final Pattern DIAGNOSTIC_LINE = Pattern.compile(
             "main\\.qj:\\d+:\\d+: error: \\S.*|qj: error: too many errors \\(\\d+\\); only the first \\d+ are shown");
 
-    @TempDir
-    Path dir;
-
-    QjSources sources;
-
-    @BeforeEach
-    void setUp() {
-        sources = new QjSources(dir);
-    }
+    @RegisterExtension
+    final QjSources sources = new QjSources();
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 12);
@@ -107,7 +99,7 @@ class MalformedInputTest {
             default -> randomText(seed);
         };
         Path file = sources.write(QjSources.MAIN, bytes);
-        QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", dir.resolve("out"));
+        QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", sources.dir().resolve("out"));
         assertAll(
                 () -> assertEquals(1, result.status(), result::toString),
                 () -> assertFalse(result.showsAStackTrace(), result::toString),

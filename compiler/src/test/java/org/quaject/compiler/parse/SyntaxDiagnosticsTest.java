@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.quaject.compiler.testing.DiagnosticAssertions.assertOneError;
 import static org.quaject.compiler.testing.QjSources.error;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quaject.compiler.testing.DiagnosticCase;
@@ -22,15 +20,8 @@ import org.quaject.compiler.testing.QjSources;
  */
 class SyntaxDiagnosticsTest {
 
-    @TempDir
-    Path dir;
-
-    QjSources sources;
-
-    @BeforeEach
-    void setUp() {
-        sources = new QjSources(dir);
-    }
+    @RegisterExtension
+    final QjSources sources = new QjSources();
 
     static Stream<DiagnosticCase> syntaxErrors() {
         return Stream.of(

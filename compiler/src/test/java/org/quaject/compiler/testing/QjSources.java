@@ -1,15 +1,21 @@
 package org.quaject.compiler.testing;
 
+import java.io.File;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quaject.compiler.Compiler;
 import org.quaject.compiler.diag.CompilationFailed;
 import org.quaject.compiler.diag.Diagnostics;
@@ -21,16 +27,34 @@ import org.quaject.compiler.diag.Diagnostics;
  * names (and written {@code DIR} anywhere else it shows up), so that expectations
  * read like the sources they are about: {@code main.qj:2:17: error: ...}.
  */
-public final class QjSources {
+public final class QjSources implements BeforeEachCallback, AfterEachCallback {
 
     /** The name of the file {@link #errors(String)} and {@link #build(String)} compile. */
     public static final String MAIN = "main.qj";
 
-    private final Path dir;
+    private Path dir;
 
-    /** @param dir an empty directory, typically a {@code @TempDir} */
-    public QjSources(Path dir) {
-        this.dir = dir;
+    /** Register with {@code @RegisterExtension}: each test gets a fresh, empty directory. */
+    public QjSources() {
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("qj-test-");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** The directory of the current test's files. */
+    public Path dir() {
+        return dir;
     }
 
     /** A diagnostic about {@link #MAIN} as {@code qj} prints it. */
