@@ -13,6 +13,8 @@ JAR   := compiler/target/qj.jar
 TOOLS := java:default-jdk-headless mvn:maven \
          m68k-linux-gnu-as:binutils-m68k-linux-gnu \
          qemu-system-m68k:qemu-system-misc
+# shared library -> Debian package that provides it (the runner's 68030 core)
+LIBS  := libunicorn.so.2:libunicorn2
 
 .PHONY: run test build deps clean
 
@@ -31,6 +33,9 @@ deps:
 	@missing=""; \
 	for pair in $(TOOLS); do \
 	    command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; \
+	done; \
+	for pair in $(LIBS); do \
+	    /sbin/ldconfig -p | grep -q "$${pair%%:*}" || missing="$$missing $${pair##*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
