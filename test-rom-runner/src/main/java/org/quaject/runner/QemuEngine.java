@@ -39,6 +39,13 @@ public final class QemuEngine implements Engine {
      */
     public static final int ICOUNT_SHIFT = 7;
 
+    /**
+     * Where the guest's RTC starts. Without a base QEMU starts it at the host's
+     * date, which would make every run read a different time; from the epoch,
+     * the RTC reads the guest's own run time, as the in-process board does.
+     */
+    public static final String RTC_BASE = "1970-01-01T00:00:00";
+
     private static final String PACKAGE = "qemu-system-misc";
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
@@ -102,7 +109,7 @@ public final class QemuEngine implements Engine {
                 // The goldfish TTY is wired to the first serial port, given explicitly.
                 "-nodefaults", "-display", "none", "-serial", "stdio",
                 "-kernel", request.image().toAbsolutePath().toString(),
-                "-icount", "shift=" + ICOUNT_SHIFT + ",sleep=off", "-rtc", "clock=vm",
+                "-icount", "shift=" + ICOUNT_SHIFT + ",sleep=off", "-rtc", "clock=vm,base=" + RTC_BASE,
                 "-action", "panic=exit-failure"));
         if (request.testMode()) {
             command.addAll(List.of("-append", RunRequest.TEST_MODE_COMMAND_LINE));

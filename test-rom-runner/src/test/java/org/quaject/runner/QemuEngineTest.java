@@ -110,7 +110,7 @@ class QemuEngineTest {
                 GENEROUS));
         assertEquals(List.of("/usr/bin/qemu-system-m68k", "-M", "virt", "-cpu", "m68030", "-m", "104K",
                 "-nodefaults", "-display", "none", "-serial", "stdio", "-kernel", "/images/kernel.elf",
-                "-icount", "shift=" + QemuEngine.ICOUNT_SHIFT + ",sleep=off", "-rtc", "clock=vm",
+                "-icount", "shift=" + QemuEngine.ICOUNT_SHIFT + ",sleep=off", "-rtc", "clock=vm,base=" + QemuEngine.RTC_BASE,
                 "-action", "panic=exit-failure"), normal);
         List<String> test = QemuEngine.commandLine(qemu, new RunRequest(image, 2L << 20, true, null, console,
                 GENEROUS));

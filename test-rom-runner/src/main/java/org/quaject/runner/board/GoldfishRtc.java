@@ -1,0 +1,166 @@
+package org.quaject.runner.board;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A goldfish-rtc: a 64-bit nanosecond count and one alarm (board-virt68030.md,
+ * goldfish-rtc), driven by the {@link VirtualClock}.
+ *
+ * <p>Registers, as QEMU 7.2's goldfish_rtc.c has them:
+ * <pre>
+ * 0x00 TIME_LOW         R  low half of the time; latches the high half
+ *                       W  sets the low half of the time
+ * 0x04 TIME_HIGH        R  the high half latched by the last TIME_LOW read
+ *                       W  sets the high half of the time
+ * 0x08 ALARM_LOW        W  low half of the alarm, and arms it
+ *                       R  low half of the alarm last written
+ * 0x0c ALARM_HIGH       W  high half of the alarm (write it first)
+ *                       R  high half of the alarm
+ * 0x10 IRQ_ENABLED     RW  bit 0
+ * 0x14 CLEAR_ALARM      W  disarms
+ * 0x18 ALARM_STATUS     R  1 while armed
+ * 0x1c CLEAR_INTERRUPT  W  clears the fired alarm's interrupt
+ * </pre>
+ * The board doc lists the common uses; the time writes and alarm reads are
+ * QEMU's too. An alarm at or before the current time fires at once. Firing
+ * disarms the alarm and makes its interrupt pending until CLEAR_INTERRUPT;
+ * the line is high while the interrupt is pending and IRQ_ENABLED, so an
+ * alarm that fired while IRQ_ENABLED was 0 raises the line when it is set.
+ * Narrower accesses are refused ({@link MmioDevice}).
+ *
+ * <p>QEMU starts the time at the host's date, in whole seconds, unless given
+ * {@code -rtc base=DATE}; a deterministic runner has no date of its own to
+ * start from, so it is given one. Like QEMU, it arms an alarm for a moment of
+ * guest time: setting the time afterwards does not move the alarm.
+ */
+public final class GoldfishRtc extends MmioDevice {
+    private static final int TIME_LOW = 0x00;
+    private static final int TIME_HIGH = 0x04;
+    private static final int ALARM_LOW = 0x08;
+    private static final int ALARM_HIGH = 0x0c;
+    private static final int IRQ_ENABLED = 0x10;
+    private static final int CLEAR_ALARM = 0x14;
+    private static final int ALARM_STATUS = 0x18;
+    private static final int CLEAR_INTERRUPT = 0x1c;
+
+    private final VirtualClock clock;
+    private final InterruptLine irq;
+    /** RTC time minus guest time; 64-bit arithmetic wraps as QEMU's unsigned does. */
+    private long timeOffset;
+    private int latchedHigh;
+    private long alarm;
+    private boolean armed;
+    /** When the armed alarm fires, in guest time ({@link VirtualClock#nanos()}). */
+    private long deadline;
+    private boolean interruptPending;
+    private boolean interruptEnabled;
+
+    /**
+     * An RTC out of reset whose time is {@code startNanos} now.
+     *
+     * @param irq the line to the PIC input it is wired to
+     */
+    public GoldfishRtc(String name, long base, VirtualClock clock, InterruptLine irq, long startNanos) {
+        super(name, base, GOLDFISH_WINDOW, NarrowAccess.REFUSED);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.irq = Objects.requireNonNull(irq, "irq");
+        setTime(startNanos);
+    }
+
+    /**
+     * The instruction count after which the armed alarm fires: run the CPU
+     * to exactly that count, then call {@link #update()}. Empty when no alarm
+     * is armed. A write to the RTC can arm or move the alarm at any time.
+     */
+    public OptionalLong alarmDueAt() {
+        return armed ? OptionalLong.of(clock.instructions() + clock.instructionsUntil(deadline)) : OptionalLong.empty();
+    }
+
+    /** When the armed alarm fires, in guest time; empty when no alarm is armed. */
+    OptionalLong alarmDeadline() {
+        return armed ? OptionalLong.of(deadline) : OptionalLong.empty();
+    }
+
+    /** Fires the alarm if its time has come; the machine calls it once the CPU has run to {@link #alarmDueAt()}. */
+    public void update() {
+        if (armed && clock.nanos() >= deadline) {
+            armed = false;
+            raiseInterrupt();
+        }
+    }
+
+    @Override
+    int readRegister(int offset) {
+        return switch (offset) {
+            case TIME_LOW -> {
+                long now = time();
+                latchedHigh = Halves.high(now);
+                yield Halves.low(now);
+            }
+            case TIME_HIGH -> latchedHigh;
+            case ALARM_LOW -> Halves.low(alarm);
+            case ALARM_HIGH -> Halves.high(alarm);
+            case IRQ_ENABLED -> interruptEnabled ? 1 : 0;
+            case ALARM_STATUS -> armed ? 1 : 0;
+            default -> 0;
+        };
+    }
+
+    @Override
+    void writeRegister(int offset, int value) {
+        switch (offset) {
+            case TIME_LOW -> setTime(Halves.withLow(time(), value));
+            case TIME_HIGH -> setTime(Halves.withHigh(time(), value));
+            case ALARM_LOW -> {
+                alarm = Halves.withLow(alarm, value);
+                arm();
+            }
+            case ALARM_HIGH -> alarm = Halves.withHigh(alarm, value);
+            case IRQ_ENABLED -> {
+                interruptEnabled = (value & 1) != 0;
+                driveLine();
+            }
+            case CLEAR_ALARM -> armed = false;
+            case CLEAR_INTERRUPT -> {
+                interruptPending = false;
+                driveLine();
+            }
+            default -> {
+                // Unknown offset: QEMU logs it and does nothing.
+            }
+        }
+    }
+
+    private long time() {
+        return timeOffset + clock.nanos();
+    }
+
+    private void setTime(long nanos) {
+        timeOffset = nanos - clock.nanos();
+    }
+
+    private void arm() {
+        // QEMU compares the alarm with the time as unsigned 64-bit numbers.
+        if (Long.compareUnsigned(alarm, time()) <= 0) {
+            armed = false;
+            raiseInterrupt();
+        } else {
+            deadline = alarm - timeOffset;
+            armed = true;
+            // QEMU's timers hold signed times: an alarm whose guest time
+            // passes 2^63 ns lands in the past and fires straight after the
+            // write (checked with 0x80000000_00000000).
+            update();
+        }
+    }
+
+    private void raiseInterrupt() {
+        interruptPending = true;
+        driveLine();
+    }
+
+    private void driveLine() {
+        irq.set(interruptPending && interruptEnabled);
+    }
+}

@@ -1,0 +1,165 @@
+package org.quaject.runner.board;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * The devices of QEMU's {@code virt} m68k machine, at their addresses and
+ * wired as board-virt68030.md lists them:
+ * <pre>
+ * 0xff000000 + 0x1000·i  goldfish-pic #(i+1), i = 0..5, drives CPU level i+1
+ * 0xff006000             goldfish-rtc #0   PIC 6 IRQ #1
+ * 0xff007000             goldfish-rtc #1   PIC 6 IRQ #2
+ * 0xff008000             goldfish-tty      PIC 1 IRQ #32
+ * 0xff009000             virt-ctrl         PIC 1 IRQ #1 (never raised)
+ * </pre>
+ * The virtio-mmio transports (0xff010000 to 0xff01ffff, PICs 2 to 5) are not
+ * modelled and their region is left unmapped. QEMU has all 128 transports
+ * there, each answering with its magic value ("virt", little-endian like all
+ * virtio registers) and version 2 but no device behind it (device ID 0), and
+ * it reads 0 from unassigned addresses, where a 68030 takes no bus error
+ * (checked on this machine). A guest that probes for virtio therefore sees
+ * something different here.
+ *
+ * <p>The machine maps {@link #devices()}, counts instructions on the clock
+ * (an instruction counts before its own device accesses, see
+ * {@link VirtualClock}), and after each device write looks again at:
+ * {@link #interruptLevel()} for the CPU; {@link VirtCtrl#lastCommand()} to
+ * stop; {@link #nextEventAt()}, since the write may have armed an alarm.
+ * It runs the CPU to no further than {@link #nextEventAt()} and then calls
+ * {@link #runDueEvents()}; when the CPU stops with nothing to wake it, it
+ * calls {@link #idleUntilNextEvent()}. Console input goes to
+ * {@link GoldfishTty#hostInput}, after which the interrupt level may have
+ * changed too. A {@link GuestErrorException} from a device access ends the
+ * run with its message. The board is not thread-safe: it is driven from the
+ * thread that runs the CPU.
+ */
+public final class Virt68030Board {
+    /** CPU interrupt levels with a PIC: 1 to 6 (7, NMI, has none). */
+    public static final int PIC_COUNT = 6;
+
+    private static final long PIC_BASE = 0xff00_0000L;
+    private static final long PIC_STRIDE = 0x1000;
+    private static final long RTC0_BASE = 0xff00_6000L;
+    private static final long RTC1_BASE = 0xff00_7000L;
+    private static final long TTY_BASE = 0xff00_8000L;
+    private static final long VIRT_CTRL_BASE = 0xff00_9000L;
+    private static final int RTC_LEVEL = 6;
+    private static final int CONSOLE_LEVEL = 1;
+    private static final int TTY_IRQ = 32;
+
+    private final VirtualClock clock;
+    private final List<GoldfishPic> pics = new ArrayList<>();
+    private final List<GoldfishRtc> rtcs;
+    private final GoldfishTty tty;
+    private final VirtCtrl virtCtrl;
+    private final List<MmioDevice> devices;
+
+    /**
+     * The board out of reset.
+     *
+     * @param clock         guest time, which the RTCs read
+     * @param ram           the RAM the TTY's buffer commands use
+     * @param console       receives the TTY's output
+     * @param rtcStartNanos what both RTCs read at time 0 of the clock. QEMU
+     *                      starts them at the host's date unless given
+     *                      {@code -rtc base=DATE}; give the same date here for
+     *                      the two engines to agree
+     */
+    public Virt68030Board(VirtualClock clock, GuestMemory ram, OutputStream console, long rtcStartNanos) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (int level = 1; level <= PIC_COUNT; level++) {
+            pics.add(new GoldfishPic("goldfish-pic #" + level, PIC_BASE + PIC_STRIDE * (level - 1)));
+        }
+        rtcs = List.of(
+                new GoldfishRtc("goldfish-rtc #0", RTC0_BASE, clock, pic(RTC_LEVEL).input(1), rtcStartNanos),
+                new GoldfishRtc("goldfish-rtc #1", RTC1_BASE, clock, pic(RTC_LEVEL).input(2), rtcStartNanos));
+        tty = new GoldfishTty("goldfish-tty", TTY_BASE, pic(CONSOLE_LEVEL).input(TTY_IRQ), ram, console);
+        virtCtrl = new VirtCtrl("virt-ctrl", VIRT_CTRL_BASE);
+        List<MmioDevice> all = new ArrayList<>(pics);
+        all.addAll(rtcs);
+        all.add(tty);
+        all.add(virtCtrl);
+        devices = List.copyOf(all);
+    }
+
+    /** Every device, in address order, for the machine to map. */
+    public List<MmioDevice> devices() {
+        return devices;
+    }
+
+    /** The PIC driving CPU interrupt level {@code level}, 1 to {@value #PIC_COUNT}. */
+    public GoldfishPic pic(int level) {
+        if (level < 1 || level > PIC_COUNT) {
+            throw new IllegalArgumentException("the PICs drive levels 1 to " + PIC_COUNT + ", not " + level);
+        }
+        return pics.get(level - 1);
+    }
+
+    /** goldfish-rtc #{@code index}, 0 or 1. */
+    public GoldfishRtc rtc(int index) {
+        if (index < 0 || index >= rtcs.size()) {
+            throw new IllegalArgumentException("the board has goldfish-rtc #0 and #1, not #" + index);
+        }
+        return rtcs.get(index);
+    }
+
+    /** The console. */
+    public GoldfishTty tty() {
+        return tty;
+    }
+
+    /** Power control: whether the guest halted, panicked or asked for a reset. */
+    public VirtCtrl virtCtrl() {
+        return virtCtrl;
+    }
+
+    /**
+     * The CPU interrupt level the board asserts: the highest level whose PIC
+     * asserts, 0 for none. QEMU's m68k interrupt controller gives the CPU the
+     * highest level asserted, autovectored (vector 24 + level).
+     */
+    public int interruptLevel() {
+        for (int level = PIC_COUNT; level >= 1; level--) {
+            if (pic(level).asserted()) {
+                return level;
+            }
+        }
+        return 0;
+    }
+
+    /** The instruction count after which a device needs {@link #runDueEvents()}; empty if none will. */
+    public OptionalLong nextEventAt() {
+        return earliest(rtcs.stream().map(GoldfishRtc::alarmDueAt));
+    }
+
+    /** Lets every device act on what is due at the current time: RTC alarms fire. */
+    public void runDueEvents() {
+        rtcs.forEach(GoldfishRtc::update);
+    }
+
+    /**
+     * For a CPU stopped with no interrupt to wake it: moves the time to the
+     * next device event and runs it, as QEMU does with {@code -icount sleep=off}.
+     *
+     * @return false if no event will ever come, so that the guest would sleep
+     *         for ever (QEMU then waits until it is killed)
+     */
+    public boolean idleUntilNextEvent() {
+        OptionalLong deadline = earliest(rtcs.stream().map(GoldfishRtc::alarmDeadline));
+        if (deadline.isEmpty()) {
+            return false;
+        }
+        clock.idleUntil(Math.max(deadline.getAsLong(), clock.nanos()));
+        runDueEvents();
+        return true;
+    }
+
+    private static OptionalLong earliest(Stream<OptionalLong> times) {
+        return times.flatMapToLong(OptionalLong::stream).min();
+    }
+}

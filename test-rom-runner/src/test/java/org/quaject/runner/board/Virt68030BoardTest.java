@@ -1,0 +1,176 @@
+package org.quaject.runner.board;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.quaject.runner.board.VirtCtrl.Command;
+
+/**
+ * The board's map and wiring (board-virt68030.md, memory map and
+ * interrupts), driven by address the way a guest drives it.
+ */
+class Virt68030BoardTest {
+    private static final long PAGE = 0x1000;
+    private static final long PIC1 = 0xff00_0000L;
+    private static final long PIC6 = 0xff00_5000L;
+    private static final long RTC0 = 0xff00_6000L;
+    private static final long RTC1 = 0xff00_7000L;
+    private static final long TTY = 0xff00_8000L;
+    private static final long VIRT_CTRL = 0xff00_9000L;
+    private static final int PIC_IRQ_PENDING = 0x04;
+    private static final int PIC_DISABLE = 0x0c;
+    private static final int PIC_ENABLE = 0x10;
+    private static final int RTC_TIME_LOW = 0x00;
+    private static final int RTC_ALARM_LOW = 0x08;
+    private static final int RTC_IRQ_ENABLED = 0x10;
+    private static final int RTC_CLEAR_INTERRUPT = 0x1c;
+    private static final int TTY_PUT_CHAR = 0x00;
+    private static final int TTY_CMD = 0x08;
+    private static final int TTY_INT_ENABLE = 1;
+    private static final int CTRL_CMD = 0x04;
+
+    private final VirtualClock clock = new VirtualClock();
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final Virt68030Board board = new Virt68030Board(clock, new ArrayGuestMemory(0x1000), console, 0);
+
+    @Test
+    void devicesSitAtTheirAddresses() {
+        List<String> map = board.devices().stream()
+                .map(device -> String.format("%08x %-15s %x", device.base(), device.name(), device.size()))
+                .toList();
+        assertEquals(List.of(
+                "ff000000 goldfish-pic #1 24",
+                "ff001000 goldfish-pic #2 24",
+                "ff002000 goldfish-pic #3 24",
+                "ff003000 goldfish-pic #4 24",
+                "ff004000 goldfish-pic #5 24",
+                "ff005000 goldfish-pic #6 24",
+                "ff006000 goldfish-rtc #0 24",
+                "ff007000 goldfish-rtc #1 24",
+                "ff008000 goldfish-tty    24",
+                "ff009000 virt-ctrl       100"), map);
+        assertTrue(board.devices().stream().noneMatch(device -> device.base() >= 0xff01_0000L),
+                "virtio-mmio is not modelled");
+    }
+
+    @Test
+    void consoleOutputAndPowerControlByAddress() {
+        write(TTY + TTY_PUT_CHAR, 'o');
+        write(TTY + TTY_PUT_CHAR, 'k');
+        assertEquals("ok", console.toString(ISO_8859_1));
+        assertEquals(Optional.empty(), board.virtCtrl().lastCommand());
+        write(VIRT_CTRL + CTRL_CMD, 2);
+        assertEquals(Optional.of(Command.HALT), board.virtCtrl().lastCommand());
+    }
+
+    @Test
+    void ttyInputInterruptsAtLevelOne() {
+        board.tty().hostInput("x".getBytes(ISO_8859_1));
+        write(TTY + TTY_CMD, TTY_INT_ENABLE);
+        assertEquals(0, board.interruptLevel(), "PIC 1 has IRQ #32 disabled");
+        write(PIC1 + PIC_ENABLE, 0x8000_0000);
+        assertEquals(1, board.interruptLevel());
+        assertEquals(0x8000_0000, read(PIC1 + PIC_IRQ_PENDING), "IRQ #32");
+    }
+
+    @Test
+    void rtcAlarmsInterruptAtLevelSix() {
+        write(PIC6 + PIC_ENABLE, 0b11);
+        write(RTC0 + RTC_IRQ_ENABLED, 1);
+        write(RTC0 + RTC_ALARM_LOW, 0);
+        assertEquals(6, board.interruptLevel());
+        assertEquals(0b01, read(PIC6 + PIC_IRQ_PENDING), "RTC #0 is IRQ #1");
+
+        write(RTC0 + RTC_CLEAR_INTERRUPT, 0);
+        assertEquals(0, board.interruptLevel());
+        write(RTC1 + RTC_IRQ_ENABLED, 1);
+        write(RTC1 + RTC_ALARM_LOW, 0);
+        assertEquals(0b10, read(PIC6 + PIC_IRQ_PENDING), "RTC #1 is IRQ #2");
+    }
+
+    @Test
+    void theHighestLevelWins() {
+        board.tty().hostInput("x".getBytes(ISO_8859_1));
+        write(TTY + TTY_CMD, TTY_INT_ENABLE);
+        write(PIC1 + PIC_ENABLE, 0x8000_0000);
+        write(PIC6 + PIC_ENABLE, 1);
+        write(RTC0 + RTC_IRQ_ENABLED, 1);
+        write(RTC0 + RTC_ALARM_LOW, 0);
+        assertEquals(6, board.interruptLevel());
+        write(PIC6 + PIC_DISABLE, 1);
+        assertEquals(1, board.interruptLevel(), "level 1 shows once level 6 is masked at its PIC");
+        write(PIC6 + PIC_ENABLE, 1);
+        write(RTC0 + RTC_CLEAR_INTERRUPT, 0);
+        assertEquals(1, board.interruptLevel());
+    }
+
+    @Test
+    void bothRtcsTellTheSameTime() {
+        Virt68030Board started = new Virt68030Board(clock, new ArrayGuestMemory(0x1000), console, 1_000);
+        clock.advance(2);
+        assertEquals(1_256, started.rtc(0).read(RTC_TIME_LOW, 4));
+        assertEquals(1_256, started.rtc(1).read(RTC_TIME_LOW, 4));
+    }
+
+    @Test
+    void theEarliestAlarmIsTheNextEvent() {
+        assertEquals(OptionalLong.empty(), board.nextEventAt());
+        write(PIC6 + PIC_ENABLE, 0b11);
+        write(RTC0 + RTC_IRQ_ENABLED, 1);
+        write(RTC1 + RTC_IRQ_ENABLED, 1);
+        clock.advance(4);
+        write(RTC0 + RTC_ALARM_LOW, 100 * 128);
+        write(RTC1 + RTC_ALARM_LOW, 40 * 128 + 1);
+        assertEquals(OptionalLong.of(41), board.nextEventAt());
+
+        clock.advance(board.nextEventAt().getAsLong() - clock.instructions());
+        board.runDueEvents();
+        assertEquals(0b10, read(PIC6 + PIC_IRQ_PENDING), "RTC #1 fired, RTC #0 waits");
+        assertEquals(OptionalLong.of(100), board.nextEventAt());
+    }
+
+    @Test
+    void idlingJumpsToTheNextAlarm() {
+        write(PIC6 + PIC_ENABLE, 1);
+        write(RTC0 + RTC_IRQ_ENABLED, 1);
+        clock.advance(10);
+        write(RTC0 + RTC_ALARM_LOW, 1_000_037);
+        assertTrue(board.idleUntilNextEvent());
+        assertEquals(1_000_037, clock.nanos(), "to the nanosecond, as QEMU with sleep=off");
+        assertEquals(10, clock.instructions());
+        assertEquals(6, board.interruptLevel());
+        assertFalse(board.idleUntilNextEvent(), "nothing else will ever happen");
+        assertEquals(1_000_037, clock.nanos());
+    }
+
+    @Test
+    void onlyExistingDevicesCanBeAskedFor() {
+        assertThrows(IllegalArgumentException.class, () -> board.pic(0));
+        assertThrows(IllegalArgumentException.class, () -> board.pic(7));
+        assertThrows(IllegalArgumentException.class, () -> board.rtc(2));
+    }
+
+    private MmioDevice deviceAt(long address) {
+        return board.devices().stream()
+                .filter(device -> address >= device.base() && address < device.base() + PAGE)
+                .findFirst().orElseThrow(() -> new AssertionError(String.format("nothing at 0x%x", address)));
+    }
+
+    private int read(long address) {
+        MmioDevice device = deviceAt(address);
+        return device.read((int) (address - device.base()), 4);
+    }
+
+    private void write(long address, int value) {
+        MmioDevice device = deviceAt(address);
+        device.write((int) (address - device.base()), 4, value);
+    }
+}
