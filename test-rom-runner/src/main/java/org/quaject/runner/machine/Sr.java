@@ -1,0 +1,22 @@
+package org.quaject.runner.machine;
+
+/** The bits of the status register that exception processing uses (MC68030 UM §1.3.2). */
+final class Sr {
+
+    static final int TRACE = 0xc000;
+    static final int SUPERVISOR = 0x2000;
+    static final int MASTER = 0x1000;
+    static final int INTERRUPT_MASK = 0x0700;
+    static final int INTERRUPT_SHIFT = 8;
+
+    private Sr() {
+    }
+
+    static int interruptMask(int sr) {
+        return (sr & INTERRUPT_MASK) >>> INTERRUPT_SHIFT;
+    }
+
+    static boolean isSupervisor(int sr) {
+        return (sr & SUPERVISOR) != 0;
+    }
+}
