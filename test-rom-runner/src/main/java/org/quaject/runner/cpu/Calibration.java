@@ -1,0 +1,176 @@
+package org.quaject.runner.cpu;
+
+import com.sun.jna.Pointer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Start-up probe of a fresh engine, run before anything is mapped: finds
+ * where the snapshot from {@code uc_context_save} keeps the CPU state and VBR,
+ * checks both by round trips through guest instructions, and checks that the
+ * condition codes read back as written. Any surprise means the library is not
+ * the Unicorn 2.0 this package was written against, and fails loudly rather
+ * than letting the runner read wrong values.
+ *
+ * <p>The probe runs in a scratch page at address 0 that is unmapped again
+ * afterwards, together with every block translated from it. Running it also
+ * gets QEMU past a first-block quirk: until some translation block has
+ * completed, QEMU's {@code can_do_io} is clear, so an MMIO access in the very
+ * first block is re-translated and its instruction counted twice.
+ */
+final class Calibration {
+    // MC68030 User's Manual, MOVEC and STOP: movec d1,vbr; movec vbr,d2; stop #$2700.
+    private static final byte[] PROBE = {
+        0x4e, 0x7b, 0x18, 0x01,
+        0x4e, 0x7a, 0x28, 0x01,
+        0x4e, 0x72, 0x27, 0x00,
+    };
+    private static final long WRITE_VBR = 0;
+    private static final long READ_VBR = 4;
+    private static final long SCRATCH = 0;
+
+    // Distinct patterns that no other field of a fresh CPU holds.
+    private static final int[] STATE_MARKS = {0x13579bdf, 0x2468ace0};
+    private static final int[] VBR_MARKS = {0x5a5a0f00, 0x0fa5a500};
+    private static final int VBR_CHECK = 0x7e570000;
+    private static final int[] CONDITION_CODES = {0x1f, 0x00, 0x15, 0x0a};
+    private static final int SUPERVISOR = 0x2700;
+
+    private final long uc;
+    private final RunGate gate;
+    private final Pointer snapshot;
+    private final long context;
+    private final long contextSize;
+
+    private Calibration(long uc, RunGate gate, long context) {
+        this.uc = uc;
+        this.gate = gate;
+        this.context = context;
+        this.snapshot = new Pointer(context);
+        this.contextSize = Unicorn.uc_context_size(uc);
+    }
+
+    /** Probes the engine and returns its context accessor; the engine's registers are left in a scratch state. */
+    static CpuContext run(long uc, RunGate gate) {
+        long[] handle = new long[1];
+        Unicorn.check(Unicorn.uc_context_alloc(uc, handle), "allocating a CPU context");
+        try {
+            return new Calibration(uc, gate, handle[0]).probe();
+        } catch (RuntimeException e) {
+            Unicorn.uc_context_free(handle[0]);
+            throw e;
+        }
+    }
+
+    /** On failure the caller closes the engine, which also drops the probe page. */
+    private CpuContext probe() {
+        Unicorn.check(Unicorn.uc_mem_map(uc, SCRATCH, Unicorn.PAGE_SIZE, Unicorn.UC_PROT_ALL), "mapping the probe page");
+        Unicorn.check(Unicorn.uc_mem_write(uc, SCRATCH, PROBE, PROBE.length), "writing the probe");
+        setRegister(Unicorn.UC_M68K_REG_SR, SUPERVISOR);
+        long stateOffset = findStateOffset();
+        CpuContext cpuContext = new CpuContext(uc, context, stateOffset, findVbrOffset(stateOffset));
+        checkVbrWrite(cpuContext);
+        checkConditionCodes(cpuContext);
+        // Dropped while still mapped: the translator looks the address up. A full uc_ctl flush costs 0.1 s.
+        Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_REMOVE_CACHE, SCRATCH, SCRATCH + Unicorn.PAGE_SIZE),
+                "dropping the probe's translations");
+        Unicorn.check(Unicorn.uc_mem_unmap(uc, SCRATCH, Unicorn.PAGE_SIZE), "unmapping the probe page");
+        return cpuContext;
+    }
+
+    /** QEMU's CPUM68KState begins with dregs[0..7] (target/m68k/cpu.h), so D0 and D1 mark its start. */
+    private long findStateOffset() {
+        setRegister(Unicorn.UC_M68K_REG_D0, STATE_MARKS[0]);
+        setRegister(Unicorn.UC_M68K_REG_D0 + 1, STATE_MARKS[1]);
+        save();
+        List<Long> starts = new ArrayList<>();
+        for (long offset : offsetsHolding(STATE_MARKS[0], 0)) {
+            if (offset + 8 <= contextSize && snapshot.getInt(offset + 4) == STATE_MARKS[1]) {
+                starts.add(offset);
+            }
+        }
+        return unique(starts, "the start of the CPU state");
+    }
+
+    private long findVbrOffset(long stateOffset) {
+        List<Long> candidates = null;
+        for (int mark : VBR_MARKS) {
+            setRegister(Unicorn.UC_M68K_REG_D0 + 1, mark);
+            setRegister(Unicorn.UC_M68K_REG_D0 + 2, 0);
+            runProbe(WRITE_VBR);
+            if (register(Unicorn.UC_M68K_REG_D0 + 2) != mark) {
+                throw layoutError("movec d1,vbr / movec vbr,d2 did not round-trip");
+            }
+            // Clear the data registers holding the mark, so that only VBR does.
+            setRegister(Unicorn.UC_M68K_REG_D0 + 1, 0);
+            setRegister(Unicorn.UC_M68K_REG_D0 + 2, 0);
+            save();
+            List<Long> found = offsetsHolding(mark, stateOffset);
+            if (candidates == null) {
+                candidates = found;
+            } else {
+                candidates.retainAll(found);
+            }
+        }
+        return unique(candidates, "VBR");
+    }
+
+    private void checkVbrWrite(CpuContext cpuContext) {
+        cpuContext.setVbr(VBR_CHECK);
+        runProbe(READ_VBR);
+        if (register(Unicorn.UC_M68K_REG_D0 + 2) != VBR_CHECK || cpuContext.vbr() != VBR_CHECK) {
+            throw layoutError("a VBR written into the context was not what movec vbr,d2 read");
+        }
+    }
+
+    private void checkConditionCodes(CpuContext cpuContext) {
+        for (int ccr : CONDITION_CODES) {
+            setRegister(Unicorn.UC_M68K_REG_SR, SUPERVISOR | ccr);
+            if (cpuContext.conditionCodes() != ccr) {
+                throw layoutError(String.format("condition codes written as 0x%02x read back as 0x%02x",
+                        ccr, cpuContext.conditionCodes()));
+            }
+        }
+    }
+
+    private void runProbe(long start) {
+        gate.arm(Long.MAX_VALUE);
+        Unicorn.check(Unicorn.uc_emu_start(uc, start, 0, 0, 0), "running the start-up probe");
+    }
+
+    private List<Long> offsetsHolding(int value, long from) {
+        List<Long> offsets = new ArrayList<>();
+        for (long offset = from; offset + Integer.BYTES <= contextSize; offset += Integer.BYTES) {
+            if (snapshot.getInt(offset) == value) {
+                offsets.add(offset);
+            }
+        }
+        return offsets;
+    }
+
+    private long unique(List<Long> offsets, String what) {
+        if (offsets.size() != 1) {
+            throw layoutError("found " + offsets.size() + " candidate places for " + what);
+        }
+        return offsets.get(0);
+    }
+
+    private void save() {
+        Unicorn.check(Unicorn.uc_context_save(uc, context), "saving the CPU context");
+    }
+
+    private int register(int id) {
+        int[] value = new int[1];
+        Unicorn.check(Unicorn.uc_reg_read(uc, id, value), "reading a register");
+        return value[0];
+    }
+
+    private void setRegister(int id, int value) {
+        Unicorn.check(Unicorn.uc_reg_write(uc, id, new int[] {value}), "writing a register");
+    }
+
+    private static CpuException layoutError(String detail) {
+        return new CpuException("Unicorn's m68k CPU state is not laid out as expected (" + detail
+                + "); the runner was checked against Unicorn 2.0.1 from the Debian package " + Unicorn.PACKAGE);
+    }
+}

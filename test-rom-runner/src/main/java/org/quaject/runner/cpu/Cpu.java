@@ -1,0 +1,60 @@
+package org.quaject.runner.cpu;
+
+/**
+ * An MC68030 that runs guest code in guest memory and hands everything else to
+ * its owner: exceptions to an {@link ExceptionHandler}, device registers to
+ * {@link MmioHandler}s. This is all the runner sees of the CPU core.
+ *
+ * <p>A new CPU is in supervisor mode with interrupts masked (SR = 0x2700),
+ * every other register 0, and nothing mapped. Use it from one thread; only
+ * {@link #requestStop()} may be called from another.
+ */
+public interface Cpu extends AutoCloseable {
+    /**
+     * Reads a register. Allowed between runs and in callbacks, except that an
+     * {@link MmioHandler}, called in the middle of an instruction, may not read
+     * SR (its condition codes are not up to date there) or USP, ISP and MSP
+     * (reaching a stack pointer that is not A7 switches modes for a moment).
+     */
+    int get(Register register);
+
+    /** Writes a register; allowed between runs and in the {@link ExceptionHandler}, not in an {@link MmioHandler}. */
+    void set(Register register, int value);
+
+    /**
+     * Maps {@code size} bytes of zeroed RAM at guest {@code address}, readable,
+     * writable and executable. Both must be multiples of 4 KB, the size at most
+     * 2 GB less 4 KB, and the range must not overlap anything mapped.
+     */
+    GuestMemory mapRam(long address, long size);
+
+    /** Maps device registers at guest {@code address}; both {@code address} and {@code size} multiples of 4 KB. */
+    void mapMmio(long address, long size, MmioHandler handler);
+
+    /** Sets who processes guest exceptions; required before the first {@link #run}. */
+    void setExceptionHandler(ExceptionHandler handler);
+
+    /**
+     * Runs from PC until {@code maxInstructions} instructions have completed,
+     * or the guest executes STOP, faults, or a stop is requested, whichever
+     * comes first. The instruction count in the result is exact. After any
+     * result but a fault, the CPU can simply be run again.
+     *
+     * @throws RuntimeException whatever a callback threw, after stopping the run
+     */
+    Stop run(long maxInstructions);
+
+    /**
+     * Ends the current run as soon as the instruction being executed has
+     * completed and the current translation block (a straight run of guest
+     * code, up to the next branch or exception) is done. From an
+     * {@link ExceptionHandler} that is before the next instruction. Requests
+     * made while no run is in progress apply to the next run, which then
+     * returns after at most one block.
+     */
+    void requestStop();
+
+    /** Frees the CPU and its memory; afterwards, every use of it or of its {@link GuestMemory} throws. */
+    @Override
+    void close();
+}

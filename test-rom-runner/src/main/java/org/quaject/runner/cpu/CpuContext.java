@@ -1,0 +1,59 @@
+package org.quaject.runner.cpu;
+
+import com.sun.jna.Pointer;
+
+/**
+ * The CPU state Unicorn 2.0.1 keeps but has no register id for: the vector
+ * base register and the condition codes. Both are read from a snapshot taken
+ * with {@code uc_context_save}, which is a copy of QEMU's
+ * {@code CPUM68KState}; VBR is written by patching a snapshot and restoring it.
+ *
+ * <p>Where the fields sit in the snapshot is not assumed: {@link Calibration}
+ * finds the offsets on each new engine by running probe instructions, and
+ * checks them.
+ */
+final class CpuContext {
+    private final long uc;
+    private final long context;
+    private final Pointer snapshot;
+    private final long stateOffset;
+    private final long vbrOffset;
+
+    /**
+     * @param context     a context from {@code uc_context_alloc}; freed by {@link #free}
+     * @param stateOffset where the {@code CPUM68KState} copy starts in it
+     * @param vbrOffset   where VBR is in it
+     */
+    CpuContext(long uc, long context, long stateOffset, long vbrOffset) {
+        this.uc = uc;
+        this.context = context;
+        this.snapshot = new Pointer(context);
+        this.stateOffset = stateOffset;
+        this.vbrOffset = vbrOffset;
+    }
+
+    /** The condition code bits X N Z V C (SR bits 4..0), computed by QEMU from its lazy flag state. */
+    int conditionCodes() {
+        save();
+        return Unicorn.cpu_m68k_get_ccr_m68k(context + stateOffset);
+    }
+
+    int vbr() {
+        save();
+        return snapshot.getInt(vbrOffset);
+    }
+
+    void setVbr(int value) {
+        save();
+        snapshot.setInt(vbrOffset, value);
+        Unicorn.check(Unicorn.uc_context_restore(uc, context), "restoring the CPU context");
+    }
+
+    void free() {
+        Unicorn.uc_context_free(context);
+    }
+
+    private void save() {
+        Unicorn.check(Unicorn.uc_context_save(uc, context), "saving the CPU context");
+    }
+}

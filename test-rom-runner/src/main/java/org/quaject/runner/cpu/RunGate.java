@@ -1,0 +1,64 @@
+package org.quaject.runner.cpu;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
+/**
+ * One engine's instruction counter and stop gate: the {@link NativeHooks}
+ * installed on every instruction and every translation block, and the
+ * words they share with Java.
+ *
+ * <p>The count is exact: the code hook runs once before each instruction, and
+ * nothing stops a run between the counting and the instruction (runs start
+ * with Unicorn's own {@code count} at 0, and exit addresses stop the
+ * translator before the hook). The gate stops a run only where a translation
+ * block begins, before that block's first instruction is counted. One QEMU
+ * quirk would count an instruction twice; {@link Calibration} removes it
+ * before the engine is used.
+ */
+final class RunGate {
+    private final Memory words = new Memory((long) NativeHooks.WORDS * Long.BYTES);
+
+    RunGate(long uc) {
+        NativeHooks hooks = NativeHooks.get();
+        long data = Pointer.nativeValue(words);
+        long[] handle = new long[1];
+        // begin > end: the hook covers every address (uc_hook_add, unicorn.h).
+        Unicorn.check(Unicorn.uc_hook_add(uc, handle, Unicorn.UC_HOOK_CODE, hooks.countHook(), data, 1, 0),
+                "adding the instruction counter");
+        Unicorn.check(Unicorn.uc_hook_add(uc, handle, Unicorn.UC_HOOK_BLOCK, hooks.gateHook(), data, 1, 0),
+                "adding the block gate");
+        // JNA memory starts out undefined; the words must hold sense before the first run arms them.
+        arm(Long.MAX_VALUE);
+    }
+
+    /**
+     * Prepares a run: nothing counted, and the gate closes before any block
+     * after the first that could take the count beyond {@code limit}.
+     */
+    void arm(long limit) {
+        words.setLong(NativeHooks.COUNTED, 0);
+        words.setLong(NativeHooks.TRIPPED, 0);
+        words.setLong(NativeHooks.LIMIT, limit);
+    }
+
+    /** Makes the current run stop where the next translation block begins; safe from any thread. */
+    void close() {
+        words.setLong(NativeHooks.LIMIT, 0);
+    }
+
+    /** Instructions started since {@link #arm}. */
+    long counted() {
+        return words.getLong(NativeHooks.COUNTED);
+    }
+
+    /** Whether the gate, rather than the guest or an error, ended the last run. */
+    boolean tripped() {
+        return words.getLong(NativeHooks.TRIPPED) != 0;
+    }
+
+    /** After a tripped run: the guest address of the block the gate stopped before, where the run must resume. */
+    long stoppedAt() {
+        return words.getLong(NativeHooks.STOPPED_AT);
+    }
+}

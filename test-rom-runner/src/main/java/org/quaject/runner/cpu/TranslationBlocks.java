@@ -1,0 +1,83 @@
+package org.quaject.runner.cpu;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
+/**
+ * The engine's cache of translated code, as far as exact runs need it: how
+ * many instructions the block at an address holds, dropping translations of
+ * changed guest bytes, and running exactly one instruction.
+ *
+ * <p>A single step uses Unicorn's exit addresses (uc_ctl UC_CTL_UC_EXITS),
+ * which the translator turns into a clean stop that ends the block before
+ * them. The length of the instruction at PC is not known without decoding it,
+ * so every even address the next instruction could start at becomes an exit;
+ * translations made meanwhile are dropped again afterwards, since the exits
+ * are compiled into them.
+ */
+final class TranslationBlocks {
+    /**
+     * Bytes of guest code a block translation may read beyond its start PC:
+     * QEMU's m68k translator assumes instructions of up to 32 bytes
+     * (target/m68k/translate.c, where it ends blocks near a page boundary).
+     */
+    static final int LOOKAHEAD = 32;
+
+    /**
+     * The longest MC68030 instruction is 22 bytes: MOVE with two memory
+     * indirect operands, each a brief word plus 32-bit base and outer
+     * displacements (MC68030 User's Manual, section 2, extension words).
+     */
+    private static final int LONGEST_INSTRUCTION = 22;
+    private static final int EXIT_COUNT = LONGEST_INSTRUCTION / 2;
+
+    private final long uc;
+    private final Memory blockInfo = new Memory(Unicorn.UC_TB_SIZE);
+    private final Memory exits = new Memory((long) Long.BYTES * EXIT_COUNT);
+
+    TranslationBlocks(long uc) {
+        this.uc = uc;
+    }
+
+    /**
+     * The number of instructions in the block that starts at {@code pc},
+     * translating it if need be, or 0 if Unicorn could not. The caller must
+     * make sure {@code [pc, pc + LOOKAHEAD)} is mapped RAM: asked about an
+     * instruction that runs into unmapped memory, Unicorn 2.0.1 crashes the
+     * process rather than reporting an error.
+     */
+    int instructionsAt(long pc) {
+        int err = Unicorn.uc_ctl(uc, Unicorn.CTL_REQUEST_CACHE, pc, Pointer.nativeValue(blockInfo));
+        return err == Unicorn.UC_ERR_OK ? Short.toUnsignedInt(blockInfo.getShort(Unicorn.UC_TB_ICOUNT)) : 0;
+    }
+
+    /** Drops every translation of guest bytes in {@code [address, address + length)}; {@code address} must be RAM. */
+    void invalidate(long address, long length) {
+        Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_REMOVE_CACHE, address, address + length),
+                "dropping translated code");
+    }
+
+    /**
+     * Runs the instruction at {@code pc}, which must be in RAM, and returns
+     * uc_emu_start's result. The run stops before the next instruction if
+     * that follows in line; if the instruction branches or raises an
+     * exception, the caller's {@link RunGate} must stop it where the next
+     * block begins.
+     */
+    int runOne(long pc) {
+        for (int i = 0; i < EXIT_COUNT; i++) {
+            exits.setLong((long) Long.BYTES * i, pc + 2L * (i + 1));
+        }
+        invalidate(pc, LONGEST_INSTRUCTION + 2);
+        setExits(EXIT_COUNT);
+        int err = Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
+        setExits(0);
+        invalidate(pc, LONGEST_INSTRUCTION + 2);
+        return err;
+    }
+
+    private void setExits(int count) {
+        Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_SET_EXITS, Pointer.nativeValue(exits), count),
+                "setting exit addresses");
+    }
+}

@@ -1,0 +1,386 @@
+package org.quaject.runner.cpu;
+
+import com.sun.jna.Pointer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@link Cpu} on Unicorn 2's m68k core (QEMU's), set to a 68030.
+ *
+ * <p>How a run stays exact and consistent (see {@code NativeHooks} for why
+ * Unicorn's own instruction limit is not used): each {@code uc_emu_start}
+ * either executes whole translation blocks, with the {@code RunGate} closing
+ * before a block that could exceed the budget, or, when the next block alone
+ * would exceed it, exactly one instruction ({@code TranslationBlocks.runOne}).
+ * The loop ends when the budget is used up or the guest stopped for a reason
+ * of its own. The gate's counter gives the exact number of instructions.
+ *
+ * <p>Registers Unicorn has no id for: VBR and the condition codes come from a
+ * {@code CpuContext}; a stack pointer that is not the active A7 is read or
+ * written by briefly switching SR to the mode that selects it, which makes
+ * QEMU swap A7 exactly as MOVE to SR would.
+ */
+public final class UnicornCpu implements Cpu {
+    /** SR after reset on QEMU's virt board: supervisor, interrupts masked (board-virt68030.md). */
+    private static final int RESET_SR = 0x2700;
+    // SR bits, MC68030 User's Manual figure 1-4.
+    private static final int SR_S = 0x2000;
+    private static final int SR_M = 0x1000;
+    /** STOP #imm is 0x4e72 followed by the new SR (MC68030 User's Manual, STOP). */
+    private static final int STOP_OPCODE = 0x4e72;
+    private static final long ADDRESS_SPACE = 1L << 32;
+
+    private final long uc;
+    private final RunGate gate;
+    private final CallbackGuard guard;
+    private final TranslationBlocks blocks;
+    private final CpuContext context;
+    private final int[] register = new int[1];
+    private final List<RamBlock> ram = new ArrayList<>();
+    private final List<Range> mapped = new ArrayList<>();
+    /** Kept only so that the regions' callbacks stay reachable while native code may call them. */
+    private final List<MmioRegion> mmio = new ArrayList<>();
+    // Native code holds only these callbacks' addresses, so they must stay reachable as long as the engine.
+    private final Unicorn.InterruptCallback interruptCallback = this::onInterrupt;
+    private final Unicorn.MemoryFaultCallback faultCallback = this::onMemoryFault;
+    private ExceptionHandler exceptionHandler;
+    private long faultAddress;
+    private volatile boolean stopRequested;
+    private boolean closed;
+
+    private record RamBlock(long host, GuestMemory memory) {
+    }
+
+    /** Guest addresses {@code [start, end)}. */
+    private record Range(long start, long end) {
+        boolean overlaps(Range other) {
+            return start < other.end && other.start < end;
+        }
+    }
+
+    private UnicornCpu(long uc) {
+        this.uc = uc;
+        // Must come before the first mapping (UC_CTL_CPU_MODEL, unicorn.h).
+        Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_SET_CPU_MODEL, Unicorn.UC_CPU_M68K_M68030),
+                "selecting the 68030 model");
+        // With exits in use uc_emu_start ignores its until argument; the exit list is empty except while stepping.
+        Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_USE_EXITS, 1), "enabling exit addresses");
+        this.gate = new RunGate(uc);
+        this.guard = new CallbackGuard(gate);
+        this.blocks = new TranslationBlocks(uc);
+        long[] hook = new long[1];
+        // Without an interrupt hook Unicorn 2.0.1 ends runs on any guest exception, and crashes on STOP.
+        Unicorn.check(Unicorn.uc_hook_add(uc, hook, Unicorn.UC_HOOK_INTR, interruptCallback, 0, 1, 0),
+                "adding the exception hook");
+        Unicorn.check(Unicorn.uc_hook_add(uc, hook, Unicorn.UC_HOOK_MEM_INVALID, faultCallback, 0, 1, 0),
+                "adding the memory fault hook");
+        this.context = Calibration.run(uc, gate);
+        reset();
+    }
+
+    /**
+     * Opens a new 68030.
+     *
+     * @throws CpuException if libunicorn.so.2 (Debian package libunicorn2) is
+     *                      missing, the host is not x86-64 Linux, or the
+     *                      library does not behave like Unicorn 2.0.1
+     */
+    public static UnicornCpu open() {
+        Unicorn.requireLoaded();
+        long[] handle = new long[1];
+        Unicorn.check(Unicorn.uc_open(Unicorn.UC_ARCH_M68K, Unicorn.UC_MODE_BIG_ENDIAN, handle),
+                "opening a Unicorn m68k engine");
+        try {
+            return new UnicornCpu(handle[0]);
+        } catch (RuntimeException | Error e) {
+            Unicorn.uc_close(handle[0]);
+            throw e;
+        }
+    }
+
+    @Override
+    public int get(Register which) {
+        requireOpen();
+        return switch (which) {
+            case SR -> {
+                // Inside an instruction QEMU has not yet stored which operation the condition codes come from.
+                guard.requireBetweenInstructions("reading SR");
+                yield raw(Unicorn.UC_M68K_REG_SR) | context.conditionCodes();
+            }
+            case USP, ISP, MSP -> {
+                guard.requireBetweenInstructions("reading " + which);
+                yield stackPointer(which);
+            }
+            case VBR -> context.vbr();
+            default -> raw(unicornId(which));
+        };
+    }
+
+    @Override
+    public void set(Register which, int value) {
+        requireOpen();
+        guard.requireBetweenInstructions("writing " + which);
+        switch (which) {
+            case USP, ISP, MSP -> setStackPointer(which, value);
+            case VBR -> context.setVbr(value);
+            default -> setRaw(unicornId(which), value);
+        }
+    }
+
+    @Override
+    public GuestMemory mapRam(long address, long size) {
+        requireMappable(address, size, Integer.MAX_VALUE & -Unicorn.PAGE_SIZE);
+        long host = HostPages.allocate(size);
+        int err = Unicorn.uc_mem_map_ptr(uc, address, size, Unicorn.UC_PROT_ALL, host);
+        if (err != Unicorn.UC_ERR_OK) {
+            HostPages.free(host, size);
+            Unicorn.check(err, String.format("mapping RAM at 0x%x", address));
+        }
+        GuestMemory memory = new GuestMemory(address, new Pointer(host).getByteBuffer(0, size), blocks::invalidate);
+        ram.add(new RamBlock(host, memory));
+        mapped.add(new Range(address, address + size));
+        return memory;
+    }
+
+    @Override
+    public void mapMmio(long address, long size, MmioHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        requireMappable(address, size, ADDRESS_SPACE);
+        MmioRegion region = new MmioRegion(handler, guard);
+        Unicorn.check(Unicorn.uc_mmio_map(uc, address, size, region.read, 0, region.write, 0),
+                String.format("mapping MMIO at 0x%x", address));
+        mmio.add(region);
+        mapped.add(new Range(address, address + size));
+    }
+
+    @Override
+    public void setExceptionHandler(ExceptionHandler handler) {
+        requireOpen();
+        guard.requireIdle("setting the exception handler");
+        this.exceptionHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    @Override
+    public Stop run(long maxInstructions) {
+        if (maxInstructions < 0) {
+            throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 0");
+        }
+        requireOpen();
+        guard.requireIdle("run");
+        if (exceptionHandler == null) {
+            throw new IllegalStateException("set an exception handler before running the CPU");
+        }
+        CallbackGuard.Phase idle = guard.enter(CallbackGuard.Phase.RUNNING);
+        try {
+            return runUntilStopped(maxInstructions);
+        } finally {
+            stopRequested = false;
+            guard.leave(idle);
+        }
+    }
+
+    @Override
+    public void requestStop() {
+        stopRequested = true;
+        gate.close();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        guard.requireIdle("close");
+        closed = true;
+        Unicorn.uc_close(uc);
+        context.free();
+        for (RamBlock block : ram) {
+            block.memory().detach();
+            HostPages.free(block.host(), block.memory().size());
+        }
+        ram.clear();
+        mmio.clear();
+    }
+
+    private Stop runUntilStopped(long maxInstructions) {
+        long done = 0;
+        while (done < maxInstructions) {
+            long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
+            GuestMemory code = ramHolding(pc, 2);
+            boolean wholeBlocks = fitsInBudget(pc, maxInstructions - done);
+            boolean stepping = !wholeBlocks && code != null;
+            gate.arm(wholeBlocks ? maxInstructions - done : 1);
+            if (stopRequested) {
+                gate.close();
+            }
+            faultAddress = -1;
+            // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
+            int err = stepping ? blocks.runOne(pc) : Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
+            long started = gate.counted();
+            guard.rethrowFailure();
+            if (err != Unicorn.UC_ERR_OK) {
+                return failure(err, done + started);
+            }
+            done += started;
+            if (gate.tripped()) {
+                setRaw(Unicorn.UC_M68K_REG_PC, (int) gate.stoppedAt());
+            }
+            if (stopRequested) {
+                return Stop.of(StopReason.STOP_REQUESTED, done);
+            }
+            // Nothing but STOP ends a run by itself when no exits are set; while stepping, an exit does too.
+            if (!gate.tripped() && (!stepping || code.get16(pc) == STOP_OPCODE)) {
+                return Stop.of(StopReason.STOP_INSTRUCTION, done);
+            }
+        }
+        return Stop.of(StopReason.COUNT_REACHED, done);
+    }
+
+    /** Whether the whole translation block at {@code pc} can run without exceeding {@code budget} instructions. */
+    private boolean fitsInBudget(long pc, long budget) {
+        if (ramHolding(pc, TranslationBlocks.LOOKAHEAD) == null) {
+            return false;
+        }
+        int length = blocks.instructionsAt(pc);
+        return length > 0 && length <= budget;
+    }
+
+    /** The result for a run uc_emu_start ended with an error; a data fault leaves its instruction to run again. */
+    private Stop failure(int err, long started) {
+        StopReason reason = switch (err) {
+            case Unicorn.UC_ERR_READ_UNMAPPED, Unicorn.UC_ERR_READ_PROT -> StopReason.READ_FAULT;
+            case Unicorn.UC_ERR_WRITE_UNMAPPED, Unicorn.UC_ERR_WRITE_PROT -> StopReason.WRITE_FAULT;
+            case Unicorn.UC_ERR_FETCH_UNMAPPED, Unicorn.UC_ERR_FETCH_PROT -> StopReason.FETCH_FAULT;
+            case Unicorn.UC_ERR_INSN_INVALID -> StopReason.INVALID_INSTRUCTION;
+            default -> StopReason.ERROR;
+        };
+        boolean dataFault = reason == StopReason.READ_FAULT || reason == StopReason.WRITE_FAULT;
+        long address = dataFault || reason == StopReason.FETCH_FAULT ? faultAddress : -1;
+        return new Stop(reason, dataFault ? started - 1 : started, address, Unicorn.uc_strerror(err));
+    }
+
+    private void onInterrupt(long engine, int intno, long userData) {
+        CallbackGuard.Phase previous = guard.enter(CallbackGuard.Phase.EXCEPTION_HANDLER);
+        try {
+            exceptionHandler.onException(intno);
+        } catch (Throwable thrown) {
+            guard.fail(thrown);
+        } finally {
+            guard.leave(previous);
+        }
+    }
+
+    private boolean onMemoryFault(long engine, int type, long address, int size, long value, long userData) {
+        faultAddress = address;
+        return false;
+    }
+
+    private int stackPointer(Register which) {
+        int sr = get(Register.SR);
+        if (selects(sr, which)) {
+            return raw(Unicorn.UC_M68K_REG_A7);
+        }
+        setRaw(Unicorn.UC_M68K_REG_SR, selecting(sr, which));
+        int value = raw(Unicorn.UC_M68K_REG_A7);
+        setRaw(Unicorn.UC_M68K_REG_SR, sr);
+        return value;
+    }
+
+    private void setStackPointer(Register which, int value) {
+        int sr = get(Register.SR);
+        if (selects(sr, which)) {
+            setRaw(Unicorn.UC_M68K_REG_A7, value);
+            return;
+        }
+        setRaw(Unicorn.UC_M68K_REG_SR, selecting(sr, which));
+        setRaw(Unicorn.UC_M68K_REG_A7, value);
+        setRaw(Unicorn.UC_M68K_REG_SR, sr);
+    }
+
+    /** Whether SR makes {@code which} the active A7: USP in user mode, else ISP or MSP by SR.M. */
+    private static boolean selects(int sr, Register which) {
+        boolean supervisor = (sr & SR_S) != 0;
+        boolean master = (sr & SR_M) != 0;
+        return switch (which) {
+            case USP -> !supervisor;
+            case ISP -> supervisor && !master;
+            default -> supervisor && master;
+        };
+    }
+
+    /** {@code sr} changed to the mode whose A7 is {@code which}. */
+    private static int selecting(int sr, Register which) {
+        int rest = sr & ~(SR_S | SR_M);
+        return switch (which) {
+            case USP -> rest;
+            case ISP -> rest | SR_S;
+            default -> rest | SR_S | SR_M;
+        };
+    }
+
+    /** Unicorn's id for a register it exposes (uc_m68k_reg, m68k.h). */
+    private static int unicornId(Register which) {
+        return switch (which) {
+            case D0, D1, D2, D3, D4, D5, D6, D7 -> Unicorn.UC_M68K_REG_D0 + which.ordinal() - Register.D0.ordinal();
+            case A0, A1, A2, A3, A4, A5, A6, A7 -> Unicorn.UC_M68K_REG_A0 + which.ordinal() - Register.A0.ordinal();
+            case PC -> Unicorn.UC_M68K_REG_PC;
+            case SR -> Unicorn.UC_M68K_REG_SR;
+            default -> throw new IllegalArgumentException(which + " has no Unicorn register id");
+        };
+    }
+
+    private int raw(int id) {
+        Unicorn.check(Unicorn.uc_reg_read(uc, id, register), "reading a register");
+        return register[0];
+    }
+
+    private void setRaw(int id, int value) {
+        register[0] = value;
+        Unicorn.check(Unicorn.uc_reg_write(uc, id, register), "writing a register");
+    }
+
+    /** Power-on state: everything 0 but SR. */
+    private void reset() {
+        setRaw(Unicorn.UC_M68K_REG_SR, RESET_SR);
+        for (Register which : Register.values()) {
+            if (which != Register.SR) {
+                set(which, 0);
+            }
+        }
+    }
+
+    private GuestMemory ramHolding(long address, long length) {
+        for (RamBlock block : ram) {
+            if (block.memory().contains(address, length)) {
+                return block.memory();
+            }
+        }
+        return null;
+    }
+
+    private void requireMappable(long address, long size, long maxSize) {
+        requireOpen();
+        guard.requireIdle("mapping memory");
+        if (size <= 0 || size > maxSize || address < 0 || address + size > ADDRESS_SPACE
+                || address % Unicorn.PAGE_SIZE != 0 || size % Unicorn.PAGE_SIZE != 0) {
+            throw new IllegalArgumentException(String.format(
+                    "cannot map 0x%x bytes at 0x%x: address and size must be multiples of 4 KB inside"
+                            + " the 32-bit address space, size at most 0x%x", size, address, maxSize));
+        }
+        Range wanted = new Range(address, address + size);
+        for (Range range : mapped) {
+            if (range.overlaps(wanted)) {
+                throw new IllegalArgumentException(String.format(
+                        "0x%x..0x%x overlaps 0x%x..0x%x, which is already mapped",
+                        address, address + size, range.start(), range.end()));
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the CPU is closed");
+        }
+    }
+}

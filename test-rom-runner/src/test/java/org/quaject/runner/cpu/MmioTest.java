@@ -1,0 +1,205 @@
+package org.quaject.runner.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Device registers reach Java with the offsets, sizes and values the guest used. */
+class MmioTest {
+    /** goldfish-tty on the virt board (board-virt68030.md): PUT_CHAR at offset 0. */
+    private static final long TTY = 0xff008000L;
+
+    @TempDir
+    Path dir;
+
+    /** A device that records every access and answers reads with 0xA0 + offset. */
+    private static class Recorder implements MmioHandler {
+        final List<String> accesses = new ArrayList<>();
+
+        @Override
+        public long read(int offset, int size) {
+            accesses.add("r" + size + "@" + offset);
+            return 0xa0 + offset;
+        }
+
+        @Override
+        public void write(int offset, int size, long value) {
+            accesses.add("w" + size + "@" + offset + "=" + Long.toHexString(value));
+        }
+    }
+
+    @Test
+    void putCharRegisterReceivesWhatTheGuestPrints() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    lea message,a0
+                    lea 0xff008000,a1
+                next:
+                    moveq #0,d0
+                    move.b (a0)+,d0
+                    beq.s done
+                    move.l d0,(a1)
+                    bra.s next
+                done:
+                    stop #0x2700
+                message:
+                    .asciz "Hi!\\n"
+                """)) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            machine.cpu.mapMmio(TTY, 0x1000, new MmioHandler() {
+                @Override
+                public long read(int offset, int size) {
+                    return 0;
+                }
+
+                @Override
+                public void write(int offset, int size, long value) {
+                    assertEquals(0, offset);
+                    assertEquals(4, size);
+                    console.write((int) value);
+                }
+            });
+            assertEquals(StopReason.STOP_INSTRUCTION, machine.cpu.run(1000).reason());
+            assertEquals("Hi!\n", console.toString(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void offsetsSizesAndValuesArriveAsTheGuestMadeThem() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    move.l #0x41424344,0xff009004
+                    move.w #0x1234,0xff00900a
+                    move.b #0x7f,0xff00900f
+                    move.l 0xff009010,d0
+                    move.w 0xff009022,d1
+                    move.b 0xff009ffe,d2
+                    stop #0x2700
+                """)) {
+            Recorder device = new Recorder();
+            machine.cpu.mapMmio(0xff009000L, 0x1000, device);
+            machine.cpu.run(100);
+            assertEquals(List.of("w4@4=41424344", "w2@10=1234", "w1@15=7f", "r4@16", "r2@34", "r1@4094"),
+                    device.accesses);
+            assertEquals(0xa0 + 16, machine.cpu.get(Register.D0));
+            assertEquals(0xa0 + 34, machine.cpu.get(Register.D1));
+            assertEquals(0xa0 + 4094 & 0xff, machine.cpu.get(Register.D2) & 0xff);
+        }
+    }
+
+    @Test
+    void handlerReadsTheRegistersOfTheAccessingInstructionButWritesNone() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    moveq #5,d3
+                    movec d3,vbr
+                access:
+                    move.l d3,0xff009000
+                    stop #0x2700
+                """)) {
+            Cpu cpu = machine.cpu;
+            List<Integer> seen = new ArrayList<>();
+            cpu.mapMmio(0xff009000L, 0x1000, new Recorder() {
+                @Override
+                public void write(int offset, int size, long value) {
+                    seen.add(cpu.get(Register.PC));
+                    seen.add(cpu.get(Register.D3));
+                    seen.add(cpu.get(Register.VBR));
+                }
+            });
+            assertEquals(StopReason.STOP_INSTRUCTION, cpu.run(100).reason());
+            assertEquals(List.of(machine.symbol("access"), 5, 5), seen);
+        }
+    }
+
+    @Test
+    void firstInstructionTouchingADeviceIsCountedOnce() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    move.l #1,0xff009000
+                    stop #0x2700
+                """)) {
+            machine.cpu.mapMmio(0xff009000L, 0x1000, new Recorder());
+            assertEquals(2, machine.cpu.run(100).instructions());
+        }
+    }
+
+    @Test
+    void deviceAskingToStopEndsTheRunAtTheEndOfTheBlock() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    move.l #2,0xff009004
+                    moveq #1,d7
+                    bra.w parked
+                parked:
+                    moveq #2,d6
+                    bra.s parked
+                """)) {
+            machine.cpu.mapMmio(0xff009000L, 0x1000, new Recorder() {
+                @Override
+                public void write(int offset, int size, long value) {
+                    super.write(offset, size, value);
+                    machine.cpu.requestStop();
+                }
+            });
+            Stop stop = machine.cpu.run(1000);
+            assertEquals(StopReason.STOP_REQUESTED, stop.reason());
+            assertEquals(3, stop.instructions(), "the write completes once, the block runs to its branch");
+            assertEquals(1, machine.cpu.get(Register.D7));
+            assertEquals(0, machine.cpu.get(Register.D6));
+            assertEquals(machine.symbol("parked"), machine.cpu.get(Register.PC));
+            Stop more = machine.cpu.run(10);
+            assertEquals(StopReason.COUNT_REACHED, more.reason(), "nothing left pending");
+            assertEquals(2, machine.cpu.get(Register.D6));
+        }
+    }
+
+    @Test
+    void accessesAllocateNothingPerCall() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    move.l #100000,d0
+                loop:
+                    move.l d0,0xff009000
+                    move.l 0xff009004,d1
+                    subq.l #1,d0
+                    bne.s loop
+                    stop #0x2700
+                """)) {
+            long[] sum = new long[1];
+            machine.cpu.mapMmio(0xff009000L, 0x1000, new MmioHandler() {
+                @Override
+                public long read(int offset, int size) {
+                    return offset;
+                }
+
+                @Override
+                public void write(int offset, int size, long value) {
+                    sum[0] += value;
+                }
+            });
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            machine.cpu.run(1000); // warm up
+            long before = threads.getCurrentThreadAllocatedBytes();
+            Stop stop = machine.cpu.run(1_000_000);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(StopReason.STOP_INSTRUCTION, stop.reason());
+            assertEquals(100_000L * 100_001 / 2, sum[0]);
+            System.out.printf("200,000 MMIO accesses allocated %,d bytes%n", allocated);
+            assertEquals(true, allocated < 200_000, allocated + " bytes allocated for 200,000 MMIO accesses");
+        }
+    }
+}
