@@ -26,7 +26,7 @@ public interface Cpu extends AutoCloseable {
      * writable and executable. Both must be multiples of 4 KB, the size at most
      * 2 GB less 4 KB, and the range must not overlap anything mapped.
      */
-    GuestMemory mapRam(long address, long size);
+    NativeRam mapRam(long address, long size);
 
     /** Maps device registers at guest {@code address}; both {@code address} and {@code size} multiples of 4 KB. */
     void mapMmio(long address, long size, MmioHandler handler);
@@ -54,7 +54,7 @@ public interface Cpu extends AutoCloseable {
      */
     void requestStop();
 
-    /** Frees the CPU and its memory; afterwards, every use of it or of its {@link GuestMemory} throws. */
+    /** Frees the CPU and its memory; afterwards, every use of it or of its {@link NativeRam} throws. */
     @Override
     void close();
 }

@@ -49,7 +49,7 @@ public final class UnicornCpu implements Cpu {
     private volatile boolean stopRequested;
     private boolean closed;
 
-    private record RamBlock(long host, GuestMemory memory) {
+    private record RamBlock(long host, NativeRam memory) {
     }
 
     /** Guest addresses {@code [start, end)}. */
@@ -129,7 +129,7 @@ public final class UnicornCpu implements Cpu {
     }
 
     @Override
-    public GuestMemory mapRam(long address, long size) {
+    public NativeRam mapRam(long address, long size) {
         requireMappable(address, size, Integer.MAX_VALUE & -Unicorn.PAGE_SIZE);
         long host = HostPages.allocate(size);
         int err = Unicorn.uc_mem_map_ptr(uc, address, size, Unicorn.UC_PROT_ALL, host);
@@ -137,7 +137,7 @@ public final class UnicornCpu implements Cpu {
             HostPages.free(host, size);
             Unicorn.check(err, String.format("mapping RAM at 0x%x", address));
         }
-        GuestMemory memory = new GuestMemory(address, new Pointer(host).getByteBuffer(0, size), blocks::invalidate);
+        NativeRam memory = new NativeRam(address, new Pointer(host).getByteBuffer(0, size), blocks::invalidate);
         ram.add(new RamBlock(host, memory));
         mapped.add(new Range(address, address + size));
         return memory;
@@ -207,7 +207,7 @@ public final class UnicornCpu implements Cpu {
         long done = 0;
         while (done < maxInstructions) {
             long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
-            GuestMemory code = ramHolding(pc, 2);
+            NativeRam code = ramHolding(pc, 2);
             boolean wholeBlocks = fitsInBudget(pc, maxInstructions - done);
             boolean stepping = !wholeBlocks && code != null;
             gate.arm(wholeBlocks ? maxInstructions - done : 1);
@@ -230,7 +230,7 @@ public final class UnicornCpu implements Cpu {
                 return Stop.of(StopReason.STOP_REQUESTED, done);
             }
             // Nothing but STOP ends a run by itself when no exits are set; while stepping, an exit does too.
-            if (!gate.tripped() && (!stepping || code.get16(pc) == STOP_OPCODE)) {
+            if (!gate.tripped() && (!stepping || code.read16(pc) == STOP_OPCODE)) {
                 return Stop.of(StopReason.STOP_INSTRUCTION, done);
             }
         }
@@ -350,7 +350,7 @@ public final class UnicornCpu implements Cpu {
         }
     }
 
-    private GuestMemory ramHolding(long address, long length) {
+    private NativeRam ramHolding(long address, long length) {
         for (RamBlock block : ram) {
             if (block.memory().contains(address, length)) {
                 return block.memory();

@@ -1,6 +1,6 @@
 /**
  * The runner's MC68030: a {@link org.quaject.runner.cpu.Cpu} that executes
- * guest code in RAM that Java owns ({@link org.quaject.runner.cpu.GuestMemory}),
+ * guest code in RAM that Java owns ({@link org.quaject.runner.cpu.NativeRam}),
  * calls {@link org.quaject.runner.cpu.MmioHandler}s for device registers and
  * an {@link org.quaject.runner.cpu.ExceptionHandler} for every guest
  * exception, and runs for an exact number of instructions

@@ -67,7 +67,7 @@ class CpuLifecycleTest {
     void manyCpusCanBeOpenedAndClosed() {
         for (int i = 0; i < 20; i++) {
             try (UnicornCpu cpu = UnicornCpu.open()) {
-                cpu.mapRam(0, 0x10000).put32(0, i);
+                cpu.mapRam(0, 0x10000).write32(0, i);
             }
         }
     }

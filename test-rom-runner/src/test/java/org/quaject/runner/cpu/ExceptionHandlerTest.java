@@ -125,7 +125,7 @@ class ExceptionHandlerTest {
             cpu.setExceptionHandler(intno -> {
                 assertEquals(0x2700, cpu.get(Register.SR));
                 int sp = cpu.get(Register.A7) - 4;
-                machine.ram.put32(sp, cpu.get(Register.PC) + 2);
+                machine.ram.write32(sp, cpu.get(Register.PC) + 2);
                 cpu.set(Register.A7, sp);
                 cpu.set(Register.SR, 0x2704);
                 cpu.set(Register.D0, intno);
@@ -136,7 +136,7 @@ class ExceptionHandlerTest {
             assertEquals(StopReason.STOP_INSTRUCTION, stop.reason());
             assertEquals(3, stop.instructions(), "trap, moveq, stop: the trap counts once");
             assertEquals(35, cpu.get(Register.D0));
-            assertEquals(program.symbol("trap3") + 2, machine.ram.get32(Machine.RAM_SIZE - 4));
+            assertEquals(program.symbol("trap3") + 2, machine.ram.read32(Machine.RAM_SIZE - 4));
         }
     }
 

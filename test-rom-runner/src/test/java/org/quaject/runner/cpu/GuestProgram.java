@@ -26,7 +26,7 @@ final class GuestProgram {
     }
 
     /** Copies the loadable segments into {@code ram} at their link addresses. */
-    void loadInto(GuestMemory ram) {
+    void loadInto(NativeRam ram) {
         for (Segment segment : elf.segments()) {
             if (segment.isLoad()) {
                 byte[] bytes = elf.contents(segment);

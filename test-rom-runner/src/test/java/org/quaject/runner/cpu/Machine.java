@@ -16,7 +16,7 @@ final class Machine implements AutoCloseable {
     static final long RAM_SIZE = 0x100000;
 
     final UnicornCpu cpu;
-    final GuestMemory ram;
+    final NativeRam ram;
     final GuestProgram program;
     final List<int[]> exceptions = new ArrayList<>();
 

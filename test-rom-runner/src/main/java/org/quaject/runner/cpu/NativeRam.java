@@ -3,6 +3,7 @@ package org.quaject.runner.cpu;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.quaject.runner.board.GuestMemory;
 
 /**
  * A block of guest RAM that Java owns and the CPU executes from: the same host
@@ -16,10 +17,12 @@ import java.util.Objects;
  * device's DMA behave as on hardware (the CPU would otherwise keep running the
  * old translation).
  *
+ * <p>It is the {@link GuestMemory} that devices copy to and from (their DMA).
+ *
  * <p>Not thread-safe: use it from the thread that runs the CPU, including from
  * its callbacks. After {@link Cpu#close()} every access throws.
  */
-public final class GuestMemory {
+public final class NativeRam implements GuestMemory {
     /** Drops translated code covering guest addresses {@code [address, address + length)}. */
     interface CodeInvalidator {
         void invalidate(long address, long length);
@@ -30,7 +33,7 @@ public final class GuestMemory {
     private final CodeInvalidator invalidator;
     private ByteBuffer bytes;
 
-    GuestMemory(long base, ByteBuffer bytes, CodeInvalidator invalidator) {
+    NativeRam(long base, ByteBuffer bytes, CodeInvalidator invalidator) {
         this.base = base;
         this.size = bytes.capacity();
         this.bytes = bytes.order(ByteOrder.BIG_ENDIAN);
@@ -43,55 +46,65 @@ public final class GuestMemory {
     }
 
     /** The number of bytes. */
+    @Override
     public long size() {
         return size;
     }
 
     /** Whether {@code [address, address + length)} lies inside this block. */
+    @Override
     public boolean contains(long address, long length) {
         return length >= 0 && address >= base && address - base <= size - length;
     }
 
     /** The byte at {@code address}, 0..255. */
-    public int get8(long address) {
+    @Override
+    public int read8(long address) {
         return Byte.toUnsignedInt(open().get(index(address, 1)));
     }
 
     /** The big-endian word at {@code address}, 0..65535. */
-    public int get16(long address) {
+    @Override
+    public int read16(long address) {
         return Short.toUnsignedInt(open().getShort(index(address, 2)));
     }
 
     /** The big-endian long word at {@code address}. */
-    public int get32(long address) {
+    @Override
+    public int read32(long address) {
         return open().getInt(index(address, 4));
     }
 
     /** Stores the low 8 bits of {@code value} at {@code address}. */
-    public void put8(long address, int value) {
+    @Override
+    public void write8(long address, int value) {
         open().put(index(address, 1), (byte) value);
         invalidator.invalidate(address, 1);
     }
 
     /** Stores the low 16 bits of {@code value} big-endian at {@code address}. */
-    public void put16(long address, int value) {
+    @Override
+    public void write16(long address, int value) {
         open().putShort(index(address, 2), (short) value);
         invalidator.invalidate(address, 2);
     }
 
     /** Stores {@code value} big-endian at {@code address}. */
-    public void put32(long address, int value) {
+    @Override
+    public void write32(long address, int value) {
         open().putInt(index(address, 4), value);
         invalidator.invalidate(address, 4);
     }
 
     /** Copies {@code length} guest bytes starting at {@code address} into {@code destination[offset..]}. */
+    @Override
     public void read(long address, byte[] destination, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, destination.length);
         open().get(index(address, length), destination, offset, length);
     }
 
     /** Copies {@code source[offset..offset + length)} into guest memory at {@code address}. */
+    @Override
     public void write(long address, byte[] source, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, source.length);
         open().put(index(address, length), source, offset, length);
