@@ -1,0 +1,103 @@
+package org.quaject.runner.machine;
+
+import java.util.Optional;
+import org.quaject.runner.board.GuestMemory;
+import org.quaject.runner.cpu.Cpu;
+import org.quaject.runner.cpu.ExceptionHandler;
+
+/**
+ * Turns what the CPU core reports into MC68030 exception processing. The core
+ * (Unicorn 2.0.1) reports each exception before processing it, not always with
+ * the PC the 68030 would stack; this class supplies what the manual says:
+ * <ul>
+ * <li>TRAP #n: reported at the TRAP; the frame ($0) holds the next instruction.
+ * <li>Zero divide: reported at the divide; the frame ($2) holds the next
+ *     instruction and the divide's address, so the divide's length is decoded.
+ * <li>CHK: reported two bytes into the CHK, past its opcode word; the frame ($2)
+ *     holds the next instruction and the CHK's address, so its length is decoded.
+ * <li>TRAPV and TRAPcc: the core does not know them and reports an illegal
+ *     instruction; the runner executes them (vector 7, frame $2, when the
+ *     condition holds).
+ * <li>Illegal instruction, line A, line F, privilege violation: reported and
+ *     stacked ($0) at the instruction itself.
+ * <li>RTE: done by {@link ExceptionProcessor#returnFromException()}.
+ * </ul>
+ * A failure of exception processing (a double fault) stops the CPU; the
+ * machine reads it from {@link #doubleFault()}.
+ */
+public final class GuestExceptions implements ExceptionHandler {
+
+    private final Cpu cpu;
+    private final ProcessorState state;
+    private final GuestMemory memory;
+    private final ExceptionProcessor processor;
+    private DoubleFault doubleFault;
+
+    public GuestExceptions(Cpu cpu, GuestMemory memory) {
+        this.cpu = cpu;
+        this.state = new CpuState(cpu);
+        this.memory = memory;
+        this.processor = new ExceptionProcessor(state, memory);
+    }
+
+    /** The exception model, for interrupts, which the machine raises itself. */
+    public ExceptionProcessor processor() {
+        return processor;
+    }
+
+    /** The double fault that stopped the CPU, if one did. */
+    public Optional<DoubleFault> doubleFault() {
+        return Optional.ofNullable(doubleFault);
+    }
+
+    @Override
+    public void onException(int intno) {
+        try {
+            process(intno, state.pc());
+        } catch (DoubleFault fault) {
+            doubleFault = fault;
+            cpu.requestStop();
+        }
+    }
+
+    private void process(int intno, int pc) throws DoubleFault {
+        if (intno == RTE) {
+            processor.returnFromException();
+        } else if (intno >= Vectors.TRAP_BASE && intno < Vectors.TRAP_BASE + 16) {
+            processor.takeFormat0(intno, pc + 2);
+        } else if (intno == Vectors.ZERO_DIVIDE) {
+            processor.takeFormat2(intno, pc + lengthAt(pc), pc);
+        } else if (intno == Vectors.CHK) {
+            int chk = pc - 2;
+            processor.takeFormat2(intno, chk + lengthAt(chk), chk);
+        } else if (intno == Vectors.ILLEGAL_INSTRUCTION) {
+            illegalInstruction(pc);
+        } else {
+            processor.takeFormat0(intno, pc);
+        }
+    }
+
+    /** TRAPV and TRAPcc arrive as illegal instructions; everything else is one. */
+    private void illegalInstruction(int pc) throws DoubleFault {
+        Optional<InstructionLength.Decoded> decoded = InstructionLength.decode(memory, pc);
+        boolean trap = decoded.map(d -> d.kind() == InstructionLength.Kind.TRAPV
+                || d.kind() == InstructionLength.Kind.TRAPCC).orElse(false);
+        if (!trap) {
+            processor.takeFormat0(Vectors.ILLEGAL_INSTRUCTION, pc);
+            return;
+        }
+        int next = pc + decoded.get().length();
+        int condition = decoded.get().kind() == InstructionLength.Kind.TRAPV ? 9 : (memory.read16(pc) >>> 8) & 15;
+        if (Conditions.holds(condition, state.sr())) {
+            processor.takeFormat2(Vectors.TRAPV, next, pc);
+        } else {
+            state.setPc(next);
+        }
+    }
+
+    /** The length of the divide or CHK at {@code address}; 2 if it cannot be decoded. */
+    private int lengthAt(int address) {
+        return InstructionLength.decode(memory, Integer.toUnsignedLong(address))
+                .map(InstructionLength.Decoded::length).orElse(2);
+    }
+}
