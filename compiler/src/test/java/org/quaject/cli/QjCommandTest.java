@@ -60,11 +60,7 @@ class QjCommandTest {
     void buildOnAFileWithErrorsExitsOneAndPrintsItsDiagnosticsOnStandardError() {
         Path file = sources.write("bad.qj", BAD_KERNEL);
         QjCommandLine.Result result = QjCommandLine.run("build", file, "-o", sources.dir().resolve("out"));
-        assertAll(
-                () -> assertEquals(1, result.status(), result::toString),
-                () -> assertEquals("", result.out(), result::toString),
-                () -> assertEquals(List.of(file + ":2:17: error: unknown quaject 'Nope'"),
-                        result.err().lines().toList()));
+        assertReportsOnlyTheUnknownQuaject(file, result);
     }
 
     @Test
@@ -102,11 +98,7 @@ class QjCommandTest {
     void runAndTestOnAFileWithErrorsExitOneWithItsDiagnostics(String command) {
         Path file = sources.write("bad.qj", BAD_KERNEL);
         QjCommandLine.Result result = QjCommandLine.run(command, file);
-        assertAll(
-                () -> assertEquals(1, result.status(), result::toString),
-                () -> assertEquals("", result.out(), result::toString),
-                () -> assertEquals(List.of(file + ":2:17: error: unknown quaject 'Nope'"),
-                        result.err().lines().toList()));
+        assertReportsOnlyTheUnknownQuaject(file, result);
     }
 
     @Test
@@ -214,5 +206,14 @@ class QjCommandTest {
             }
         }
         return summaries;
+    }
+
+    /** BAD_KERNEL's one mistake, on standard error only, with exit status 1. */
+    private static void assertReportsOnlyTheUnknownQuaject(Path file, QjCommandLine.Result result) {
+        assertAll(
+                () -> assertEquals(1, result.status(), result::toString),
+                () -> assertEquals("", result.out(), result::toString),
+                () -> assertEquals(List.of(file + ":2:17: error: unknown quaject 'Nope'"),
+                        result.err().lines().toList()));
     }
 }

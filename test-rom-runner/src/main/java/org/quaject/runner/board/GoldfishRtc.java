@@ -35,14 +35,14 @@ import java.util.OptionalLong;
  * guest time: setting the time afterwards does not move the alarm.
  */
 public final class GoldfishRtc extends MmioDevice {
-    private static final int TIME_LOW = 0x00;
-    private static final int TIME_HIGH = 0x04;
-    private static final int ALARM_LOW = 0x08;
-    private static final int ALARM_HIGH = 0x0c;
-    private static final int IRQ_ENABLED = 0x10;
-    private static final int CLEAR_ALARM = 0x14;
-    private static final int ALARM_STATUS = 0x18;
-    private static final int CLEAR_INTERRUPT = 0x1c;
+    static final int TIME_LOW = 0x00;
+    static final int TIME_HIGH = 0x04;
+    static final int ALARM_LOW = 0x08;
+    static final int ALARM_HIGH = 0x0c;
+    static final int IRQ_ENABLED = 0x10;
+    static final int CLEAR_ALARM = 0x14;
+    static final int ALARM_STATUS = 0x18;
+    static final int CLEAR_INTERRUPT = 0x1c;
 
     private final VirtualClock clock;
     private final InterruptLine irq;
