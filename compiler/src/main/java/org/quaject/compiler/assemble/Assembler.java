@@ -1,6 +1,7 @@
 package org.quaject.compiler.assemble;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class Assembler {
      */
     public boolean assemble(Path source, Path object, Map<String, SourceFile> sources, Position wholeFile,
                             Diagnostics diagnostics) {
-        List<String> args = new java.util.ArrayList<>(OPTIONS);
+        List<String> args = new ArrayList<>(OPTIONS);
         args.addAll(List.of("-o", object.toString(), source.toString()));
         Toolchain.Result result = toolchain.run("as", args, source.getParent());
         boolean reported = false;

@@ -1,8 +1,11 @@
 package org.quaject.compiler.link;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Connection;
@@ -40,7 +43,7 @@ final class InstanceSymbols {
             out.add(new Assignment(Symbols.instanceMember(inst, entry.name().text()), self,
                     hex(template.entryOffset(entry.name().text())), "callentry " + entry.name()));
         }
-        Map<String, String> targets = new java.util.HashMap<>();
+        Map<String, String> targets = new HashMap<>();
         for (Connection c : kernel.connections()) {
             if (c.from().instance().text().equals(inst)) {
                 targets.put(c.from().member().text(),
@@ -77,7 +80,7 @@ final class InstanceSymbols {
     static List<String> renames(Instance instance, TemplateObject template) {
         String inst = instance.name().text();
         List<String> args = new ArrayList<>();
-        java.util.Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         template.quaject().members().forEach(m -> names.add(m.name().text()));
         names.add(QuajectClass.SELF);
         for (String name : names) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.quaject.compiler.assemble.ToolchainException;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.generate.Symbols;
@@ -148,7 +149,7 @@ public final class TemplateObject {
     }
 
     /** The names of the template's own labels: callentries, default bodies, fields. */
-    public java.util.Set<String> labels() {
+    public Set<String> labels() {
         return labels.keySet();
     }
 

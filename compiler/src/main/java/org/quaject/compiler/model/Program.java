@@ -1,5 +1,7 @@
 package org.quaject.compiler.model;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.quaject.compiler.diag.SourceFile;
@@ -21,9 +23,9 @@ public record Program(SourceFile mainFile, List<QuajectClass> classes, List<Kern
 
     /** The kernel's tests and the file's top-level tests, in source order. */
     public List<TestCase> tests() {
-        List<TestCase> all = new java.util.ArrayList<>(topLevelTests);
+        List<TestCase> all = new ArrayList<>(topLevelTests);
         kernels.forEach(k -> all.addAll(k.tests()));
-        all.sort(java.util.Comparator.comparing((TestCase t) -> t.position().file().displayName())
+        all.sort(Comparator.comparing((TestCase t) -> t.position().file().displayName())
                 .thenComparingInt(t -> t.position().line()));
         return all;
     }

@@ -1,5 +1,6 @@
 package org.quaject.compiler.model;
 
+import java.util.Locale;
 import org.quaject.compiler.diag.Position;
 
 /**
@@ -15,6 +16,6 @@ public record RegisterArg(String register, String size, Position position) {
 
     /** Register and size as compared between signatures: {@code a7.l} for {@code SP.L}. */
     public String canonical() {
-        return Registers.canonical(register) + "." + size.toLowerCase(java.util.Locale.ROOT);
+        return Registers.canonical(register) + "." + size.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package org.quaject.compiler.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,7 +17,7 @@ public record Signature(List<RegisterArg> arguments, Optional<RegisterArg> resul
     }
 
     private List<String> canonicalShape() {
-        List<String> shape = new java.util.ArrayList<>(arguments.stream().map(RegisterArg::canonical).toList());
+        List<String> shape = new ArrayList<>(arguments.stream().map(RegisterArg::canonical).toList());
         shape.add("->");
         result.ifPresent(r -> shape.add(r.canonical()));
         return shape;
@@ -24,7 +25,7 @@ public record Signature(List<RegisterArg> arguments, Optional<RegisterArg> resul
 
     /** The registers this procedure may change: its result register and its clobbers. */
     public List<String> changedRegisters() {
-        List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         result.ifPresent(r -> changed.add(r.register()));
         clobbers.forEach(c -> changed.add(c.text()));
         return changed;
