@@ -45,6 +45,14 @@ public interface Cpu extends AutoCloseable {
     Stop run(long maxInstructions);
 
     /**
+     * The instructions the current run has started so far, the running one
+     * included: in an {@link MmioHandler}, the count at which the accessing
+     * instruction executes, as QEMU's {@code -icount} counts it before the
+     * instruction's own device access. Between runs, the count of the last run.
+     */
+    long instructionsThisRun();
+
+    /**
      * Ends the current run as soon as the instruction being executed has
      * completed and the current translation block (a straight run of guest
      * code, up to the next branch or exception) is done. From an

@@ -47,6 +47,8 @@ public final class UnicornCpu implements Cpu {
     private ExceptionHandler exceptionHandler;
     private long faultAddress;
     private volatile boolean stopRequested;
+    /** Instructions of the current run's slices before the one running now (the gate counts that one). */
+    private long completedSlices;
     private boolean closed;
 
     private record RamBlock(long host, NativeRam memory) {
@@ -203,9 +205,15 @@ public final class UnicornCpu implements Cpu {
         mmio.clear();
     }
 
+    @Override
+    public long instructionsThisRun() {
+        return completedSlices + gate.counted();
+    }
+
     private Stop runUntilStopped(long maxInstructions) {
         long done = 0;
         while (done < maxInstructions) {
+            completedSlices = done;
             long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
             NativeRam code = ramHolding(pc, 2);
             boolean wholeBlocks = fitsInBudget(pc, maxInstructions - done);

@@ -72,6 +72,41 @@ class MmioTest {
         }
     }
 
+    /** A device read sees the count with its own instruction included, as QEMU's icount does. */
+    @Test
+    void aDeviceSeesTheExactCountOfTheAccessingInstruction() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    moveq   #0,d0
+                    moveq   #1,d1
+                    move.l  0xff009000,d2
+                    moveq   #2,d3
+                    moveq   #9,d4
+                1:  subq.l  #1,d4
+                    bne.s   1b
+                    move.l  0xff009000,d5
+                    stop    #0x2700
+                """)) {
+            Cpu cpu = machine.cpu;
+            cpu.mapMmio(0xff009000L, 0x1000, new Recorder() {
+                @Override
+                public long read(int offset, int size) {
+                    return cpu.instructionsThisRun();
+                }
+            });
+            cpu.set(Register.PC, machine.symbol("_start"));
+            assertEquals(StopReason.STOP_INSTRUCTION, cpu.run(1_000).reason());
+            assertEquals(3, cpu.get(Register.D2), "the third instruction reads");
+            assertEquals(24, cpu.get(Register.D5), "five, eighteen in the loop, then the read");
+
+            cpu.set(Register.PC, machine.symbol("_start"));
+            assertEquals(2, cpu.run(2).instructions());
+            cpu.run(1_000);
+            assertEquals(1, cpu.get(Register.D2), "counts start again with each run");
+        }
+    }
+
     @Test
     void offsetsSizesAndValuesArriveAsTheGuestMadeThem() throws Exception {
         try (Machine machine = Machine.boot(dir, """
