@@ -14,6 +14,7 @@ import org.quaject.runner.Outcome;
 import org.quaject.runner.QemuEngine;
 import org.quaject.runner.RunRequest;
 import org.quaject.runner.RunResult;
+import org.quaject.runner.RunnerEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class EngineOptions {
 
     /** The machines an image can boot on. */
     enum EngineName {
-        qemu
+        runner, qemu
     }
 
     @Spec(Spec.Target.MIXEE)
@@ -86,6 +87,7 @@ final class EngineOptions {
 
     private Engine engine() {
         return switch (engine) {
+            case runner -> new RunnerEngine();
             case qemu -> new QemuEngine();
         };
     }

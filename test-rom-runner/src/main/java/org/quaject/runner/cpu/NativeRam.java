@@ -108,7 +108,9 @@ public final class NativeRam implements GuestMemory {
     public void write(long address, byte[] source, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, source.length);
         open().put(index(address, length), source, offset, length);
-        invalidator.invalidate(address, length);
+        if (length > 0) {
+            invalidator.invalidate(address, length);
+        }
     }
 
     /** Called by the CPU when it closes, before the host pages go away. */

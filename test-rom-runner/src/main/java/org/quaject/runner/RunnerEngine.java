@@ -1,0 +1,83 @@
+package org.quaject.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.quaject.elf.ElfFile;
+import org.quaject.elf.ElfFormatException;
+import org.quaject.runner.machine.Machine;
+import org.quaject.runner.machine.MachineStop;
+
+/**
+ * Runs an image in-process on the {@link Machine}: the same board as QEMU's
+ * virt68030, the same deterministic time, in the same JVM.
+ *
+ * <p>Console input that is already there when the run starts (all of it, for
+ * {@code qj test}) is typed before the first instruction, so a run with the
+ * same input is the same run every time; input that arrives later (a user
+ * typing) is typed between slices as it comes.
+ */
+public final class RunnerEngine implements Engine {
+
+    @Override
+    public RunResult run(RunRequest request) throws EngineException {
+        ElfFile image;
+        try {
+            image = ElfFile.read(request.image());
+        } catch (IOException | ElfFormatException e) {
+            throw new EngineException("cannot load " + request.image() + ": " + e.getMessage(), e);
+        }
+        ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
+        try (Machine machine = Machine.boot(image, request.ramBytes(), request.testMode(), console)) {
+            Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
+            InputStream input = request.consoleInput();
+            if (input != null) {
+                machine.type(input.readNBytes(input.available()));
+                startTyping(input, typed);
+            }
+            long deadline = System.nanoTime() + request.timeout().toNanos();
+            MachineStop stop = machine.run(Long.MAX_VALUE, deadline, () -> {
+                for (byte[] bytes = typed.poll(); bytes != null; bytes = typed.poll()) {
+                    machine.type(bytes);
+                }
+            });
+            console.close();
+            return new RunResult(outcome(stop), console.exitStatus(), console.transcript(), detail(stop));
+        } catch (IOException e) {
+            throw new EngineException("console failure while running " + request.image() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("cannot boot " + request.image() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Outcome outcome(MachineStop stop) {
+        return switch (stop.kind()) {
+            case HALT -> Outcome.HALT;
+            case PANIC, CRASH, HUNG -> Outcome.PANIC;
+            case OUT_OF_INSTRUCTIONS, OUT_OF_TIME -> Outcome.TIMEOUT;
+        };
+    }
+
+    private static String detail(MachineStop stop) {
+        String executed = stop.instructions() + " instructions executed";
+        return stop.detail().isEmpty() ? executed : stop.detail() + " (" + executed + ")";
+    }
+
+    /** Passes input that arrives during the run to the machine's thread. */
+    private static void startTyping(InputStream input, Queue<byte[]> typed) {
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[256];
+            try {
+                for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
+                    typed.add(Arrays.copyOf(buffer, n));
+                }
+            } catch (IOException e) {
+                // The input ended as far as the guest can tell.
+            }
+        }, "runner console input");
+        reader.setDaemon(true);
+        reader.start();
+    }
+}

@@ -1,0 +1,68 @@
+package org.quaject.runner.machine;
+
+import java.io.UncheckedIOException;
+import org.quaject.runner.board.GuestErrorException;
+import org.quaject.runner.board.MmioDevice;
+import org.quaject.runner.cpu.MmioHandler;
+
+/**
+ * A device's registers as the CPU reaches them. Before each access the virtual
+ * clock is brought to the accessing instruction, so a device sees the time
+ * QEMU's {@code -icount} shows it; after a write the run stops at the end of
+ * the block, so the machine looks again at interrupts, alarms and virt-ctrl.
+ * A device error stops the run and is kept for the report.
+ */
+final class DeviceWindow implements MmioHandler {
+
+    /** Brings the virtual clock up to the instruction making the access. */
+    interface ClockSync {
+        void sync();
+    }
+
+    private final MmioDevice device;
+    private final ClockSync clock;
+    private final Runnable stopRun;
+    private RuntimeException error;
+
+    DeviceWindow(MmioDevice device, ClockSync clock, Runnable stopRun) {
+        this.device = device;
+        this.clock = clock;
+        this.stopRun = stopRun;
+    }
+
+    @Override
+    public long read(int offset, int size) {
+        clock.sync();
+        try {
+            return Integer.toUnsignedLong(device.read(offset, size));
+        } catch (GuestErrorException | UncheckedIOException e) {
+            fail(e);
+            return 0;
+        }
+    }
+
+    @Override
+    public void write(int offset, int size, long value) {
+        clock.sync();
+        try {
+            device.write(offset, size, (int) value);
+        } catch (GuestErrorException | UncheckedIOException e) {
+            fail(e);
+        }
+        stopRun.run();
+    }
+
+    /** The error a device raised during the last run, if any; reading it clears it. */
+    RuntimeException takeError() {
+        RuntimeException e = error;
+        error = null;
+        return e;
+    }
+
+    private void fail(RuntimeException e) {
+        if (error == null) {
+            error = e;
+        }
+        stopRun.run();
+    }
+}

@@ -1,0 +1,241 @@
+package org.quaject.runner.machine;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.quaject.elf.ElfFile;
+import org.quaject.elf.Segment;
+import org.quaject.runner.board.MmioDevice;
+import org.quaject.runner.board.Virt68030Board;
+import org.quaject.runner.board.VirtCtrl;
+import org.quaject.runner.board.VirtualClock;
+import org.quaject.runner.cpu.Cpu;
+import org.quaject.runner.cpu.NativeRam;
+import org.quaject.runner.cpu.Register;
+import org.quaject.runner.cpu.Stop;
+import org.quaject.runner.cpu.UnicornCpu;
+
+/**
+ * The virt68030 board in-process: the CPU core, RAM, the devices, and the loop
+ * that ties them together with deterministic time. It boots an ELF image as
+ * QEMU does (segments at their addresses, bootinfo past the image, PC at the
+ * entry, SR = 0x2700) and runs it until it halts, panics, crashes, hangs, or a
+ * budget runs out.
+ *
+ * <p>Between slices of execution the loop looks at the board: virt-ctrl's
+ * command, the interrupt level the PICs assert (taken by the MC68030 rules in
+ * {@link ExceptionProcessor}), and the next device event; a slice never runs
+ * past the instruction at which an RTC alarm is due. A STOPped CPU waits for an
+ * interrupt above its mask; with none asserted, time jumps to the next alarm,
+ * as QEMU does with {@code -icount sleep=off}.
+ */
+public final class Machine implements AutoCloseable {
+
+    /** The boot command line word that selects the image's test mode. */
+    public static final String TEST_MODE = "qj.test";
+
+    /** Wall time is checked between slices; a slice is at most this long. */
+    private static final long MAX_SLICE = 1_000_000;
+
+    private static final int MMIO_WINDOW = 0x1000;
+    private static final int BOOT_SR = 0x2700;
+
+    private final Cpu cpu;
+    private final NativeRam ram;
+    private final VirtualClock clock = new VirtualClock();
+    private final Virt68030Board board;
+    private final GuestExceptions exceptions;
+    private final List<DeviceWindow> windows = new ArrayList<>();
+    private long sliceStart;
+    private boolean stopped;
+
+    private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console) {
+        cpu = UnicornCpu.open();
+        try {
+            ram = cpu.mapRam(0, ramBytes);
+            board = new Virt68030Board(clock, ram, console, 0);
+            for (MmioDevice device : board.devices()) {
+                DeviceWindow window = new DeviceWindow(device, this::syncClock, cpu::requestStop);
+                windows.add(window);
+                cpu.mapMmio(device.base(), MMIO_WINDOW, window);
+            }
+            exceptions = new GuestExceptions(cpu, ram);
+            cpu.setExceptionHandler(exceptions);
+            BootInfo.write(ram, load(image), commandLine);
+            cpu.set(Register.SR, BOOT_SR);
+            cpu.set(Register.PC, (int) image.entry());
+        } catch (RuntimeException e) {
+            cpu.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Boots an image.
+     *
+     * @param testMode whether the boot command line asks for the image's tests
+     * @throws IllegalArgumentException if the image does not fit in RAM
+     */
+    public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console) {
+        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console);
+    }
+
+    /** Console input: the bytes are waiting for the guest from now on. */
+    public void type(byte[] bytes) {
+        board.tty().hostInput(bytes);
+    }
+
+    /** Instructions executed since boot. */
+    public long instructions() {
+        return clock.instructions();
+    }
+
+    /** The CPU, for reports and for tests that look at registers. */
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    /** Guest RAM. */
+    public NativeRam ram() {
+        return ram;
+    }
+
+    /**
+     * Runs until the guest halts or panics, something stops it, or a budget
+     * runs out; then it can be run again (after a budget) or inspected.
+     *
+     * @param maxInstructions instructions this call may execute
+     * @param deadlineNanos   {@link System#nanoTime()} after which it stops
+     * @param betweenSlices   called between slices, e.g. to type console input as it arrives
+     */
+    public MachineStop run(long maxInstructions, long deadlineNanos, Runnable betweenSlices) {
+        long budgetEnd = clock.instructions() + maxInstructions;
+        while (true) {
+            betweenSlices.run();
+            MachineStop ended = endedByBoard();
+            if (ended != null) {
+                return ended;
+            }
+            try {
+                if (takeInterrupt()) {
+                    stopped = false;
+                }
+            } catch (DoubleFault fault) {
+                return end(MachineStop.Kind.CRASH, "double fault: " + fault.getMessage());
+            }
+            if (stopped) {
+                if (!board.idleUntilNextEvent()) {
+                    return end(MachineStop.Kind.HUNG, String.format(
+                            "the CPU executed STOP (SR 0x%04x) and no enabled interrupt can wake it",
+                            cpu.get(Register.SR)));
+                }
+                continue;
+            }
+            if (clock.instructions() >= budgetEnd) {
+                return end(MachineStop.Kind.OUT_OF_INSTRUCTIONS, "the instruction budget ran out at PC " + pc());
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                return end(MachineStop.Kind.OUT_OF_TIME, "the time budget ran out at PC " + pc());
+            }
+            MachineStop crashed = runSlice(Math.min(budgetEnd - clock.instructions(), MAX_SLICE));
+            if (crashed != null) {
+                return crashed;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        cpu.close();
+    }
+
+    /** Executes up to {@code limit} instructions, stopping early for the next device event. */
+    private MachineStop runSlice(long limit) {
+        OptionalLong event = board.nextEventAt();
+        long slice = event.isPresent() ? Math.min(limit, Math.max(1, event.getAsLong() - clock.instructions())) : limit;
+        sliceStart = clock.instructions();
+        Stop stop = cpu.run(slice);
+        clock.advance(sliceStart + stop.instructions() - clock.instructions());
+        board.runDueEvents();
+        for (DeviceWindow window : windows) {
+            RuntimeException error = window.takeError();
+            if (error != null) {
+                return end(MachineStop.Kind.CRASH, "device error at PC " + pc() + ": " + error.getMessage());
+            }
+        }
+        if (exceptions.doubleFault().isPresent()) {
+            return end(MachineStop.Kind.CRASH, "double fault: " + exceptions.doubleFault().get().getMessage());
+        }
+        return switch (stop.reason()) {
+            case STOP_INSTRUCTION -> {
+                stopped = true;
+                yield null;
+            }
+            case COUNT_REACHED, STOP_REQUESTED -> null;
+            case READ_FAULT, WRITE_FAULT, FETCH_FAULT -> end(MachineStop.Kind.CRASH, String.format(
+                    "%s of unmapped address 0x%08x at PC %s", describe(stop), stop.address(), pc()));
+            case INVALID_INSTRUCTION, ERROR -> end(MachineStop.Kind.CRASH,
+                    "the CPU core stopped at PC " + pc() + ": " + stop.error());
+        };
+    }
+
+    private static String describe(Stop stop) {
+        return switch (stop.reason()) {
+            case READ_FAULT -> "read";
+            case WRITE_FAULT -> "write";
+            default -> "instruction fetch";
+        };
+    }
+
+    /** Takes the interrupt the board asserts, if the CPU's mask lets it through. */
+    private boolean takeInterrupt() throws DoubleFault {
+        int level = board.interruptLevel();
+        return level != 0 && exceptions.processor().takeInterrupt(level);
+    }
+
+    private MachineStop endedByBoard() {
+        VirtCtrl.Command command = board.virtCtrl().lastCommand().orElse(VirtCtrl.Command.NOOP);
+        return switch (command) {
+            case HALT -> end(MachineStop.Kind.HALT, "");
+            case PANIC -> end(MachineStop.Kind.PANIC, "the guest panicked at PC " + pc());
+            case RESET -> end(MachineStop.Kind.CRASH, "the guest asked for a reset, which the runner does not do");
+            case NOOP -> null;
+        };
+    }
+
+    private MachineStop end(MachineStop.Kind kind, String detail) {
+        return new MachineStop(kind, clock.instructions(), detail);
+    }
+
+    /** Brings the clock to the instruction the CPU is executing now. */
+    private void syncClock() {
+        long now = sliceStart + cpu.instructionsThisRun();
+        if (now > clock.instructions()) {
+            clock.advance(now - clock.instructions());
+        }
+    }
+
+    private String pc() {
+        return String.format("0x%08x", cpu.get(Register.PC));
+    }
+
+    /** Copies the loadable segments into RAM and returns the end of the highest one. */
+    private long load(ElfFile image) {
+        long end = 0;
+        for (Segment segment : image.segments()) {
+            if (!segment.isLoad() || segment.memorySize() == 0) {
+                continue;
+            }
+            if (!ram.contains(segment.physicalAddress(), segment.memorySize())) {
+                throw new IllegalArgumentException(String.format(
+                        "the image's segment at 0x%08x (%d bytes) is not in the %d bytes of RAM",
+                        segment.physicalAddress(), segment.memorySize(), ram.size()));
+            }
+            byte[] bytes = image.contents(segment);
+            ram.write(segment.physicalAddress(), bytes, 0, bytes.length);
+            end = Math.max(end, segment.physicalAddress() + segment.memorySize());
+        }
+        return end;
+    }
+}
