@@ -55,6 +55,17 @@ class ExamplesIT {
         }));
     }
 
+    /** The in-process runner and QEMU give every example the same test output, line for line. */
+    @TestFactory
+    Stream<DynamicTest> everyExampleGivesTheSameResultsOnTheRunnerAsOnQemu() throws IOException {
+        return examples().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            QjProcess.Result qemu = QjProcess.run("test", QjProcess.example(name), "--engine", "qemu");
+            QjProcess.Result runner = QjProcess.run("test", QjProcess.example(name), "--engine", "runner");
+            assertEquals(0, runner.exitStatus(), runner::toString);
+            assertEquals(qemu.stdout(), runner.stdout());
+        }));
+    }
+
     @Test
     void helloPrintsItsGreetingAndNothingElse() {
         QjProcess.Result result = QjProcess.run("run", QjProcess.example("hello"), "--engine", "qemu");
