@@ -1,6 +1,6 @@
 # The quaject toolchain. A new user needs two commands (README.md):
 #
-#   make run    install what is missing, build, compile examples/hello and boot it on QEMU
+#   make run    install what is missing, build, compile examples/hello and boot it
 #   make test   run every test
 #
 # Other targets: build (the qj jar), deps (system packages only), clean.
@@ -19,7 +19,7 @@ LIBS  := libunicorn.so.2:libunicorn2
 .PHONY: run test build deps clean
 
 run: build
-	bin/qj run examples/hello/hello.qj --engine qemu
+	bin/qj run examples/hello/hello.qj
 
 test: deps
 	mvn -B -ntp verify

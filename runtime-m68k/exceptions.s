@@ -5,7 +5,7 @@
 | the registers, prints a report saying what happened where, and then either
 | fails the running test (the harness carries on with the next one) or, when
 | no test is running, panics. A report looks like
-|     *** Zero divide (vector 5) at PC 0x00001234
+|     *** Zero divide (vector 5) at PC 0x00001236 (instruction at 0x00001234)
 |         SR 0x2700  USP 0x00000000  SSP 0x0000ff00
 |         D0 0x........  D1 0x........  D2 0x........  D3 0x........
 |         D4 0x........  D5 0x........  D6 0x........  D7 0x........
@@ -28,6 +28,8 @@
         .equ    FRAME_SR, FRAME + 0
         .equ    FRAME_PC, FRAME + 2
         .equ    FRAME_FORMAT_VECTOR, FRAME + 6  | format << 12 | vector * 4
+        .equ    FRAME_INSTRUCTION, FRAME + 8    | format $2 only: the instruction's address
+        .equ    FORMAT_SIX_WORD, 2
         .equ    SR_S_BIT, 13                    | supervisor state
         .equ    REGISTER_NAME_SIZE, 3           | "D0" and its NUL
 
@@ -168,7 +170,10 @@ put_headline:
         bsr     put_vector_name
         bra     put_where
 
-| put_where: print ` (vector V) at PC 0x........`.
+| put_where: print ` (vector V) at PC 0x........`, and for a six-word frame
+| ` (instruction at 0x........)`: zero divide, CHK, TRAPcc and TRAPV stack the
+| address of the next instruction as PC and the one that caused them only in
+| that frame (MC68030 UM 8.4.2), and the latter is what the reader looks for.
 | in:        a5 = the saved registers and frame
 | clobbers:  d0, a0
 put_where:
@@ -179,7 +184,18 @@ put_where:
         lea     at_pc_text,a0
         jsr     qj_puts
         move.l  FRAME_PC(a5),d0
-        jmp     qj_puthex
+        jsr     qj_puthex
+        move.b  FRAME_FORMAT_VECTOR(a5),d0
+        lsr.b   #4,d0
+        cmpi.b  #FORMAT_SIX_WORD,d0
+        bne     1f
+        lea     instruction_at_text,a0
+        jsr     qj_puts
+        move.l  FRAME_INSTRUCTION(a5),d0
+        jsr     qj_puthex
+        moveq   #')',d0
+        jmp     qj_putc
+1:      rts
 
 | vector_number: the vector number the frame was stacked for.
 | in:        a5 = the saved registers and frame
@@ -295,6 +311,7 @@ indent_text:            .asciz  "  "
 report_head_text:       .asciz  "*** "
 vector_text:            .asciz  " (vector "
 at_pc_text:             .asciz  ") at PC "
+instruction_at_text:    .asciz  " (instruction at "
 double_fault_text:      .asciz  "\n*** double fault"
 tap_comment_prefix:     .asciz  "# "
 no_prefix:              .asciz  ""

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.quaject.compiler.Compiler;
-import org.quaject.compiler.assemble.ToolchainException;
+import org.quaject.binutils.ToolchainException;
 import org.quaject.compiler.diag.CompilationFailed;
 
 /**

@@ -1,12 +1,20 @@
 package org.quaject.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
+import org.quaject.elf.ElfFile;
+import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.Engine;
 import org.quaject.runner.EngineException;
 import org.quaject.runner.ImageInfo;
@@ -15,6 +23,9 @@ import org.quaject.runner.QemuEngine;
 import org.quaject.runner.RunRequest;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.RunnerEngine;
+import org.quaject.runner.report.CodeLocator;
+import org.quaject.runner.report.GuestReport;
+import org.quaject.runner.report.RegisterReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,9 +42,14 @@ final class EngineOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "qemu",
-            description = "What boots the image: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "runner",
+            description = "What boots the image: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, "
+                    + "the in-process virt68030 machine; qemu is QEMU's virt board, the reference).")
     EngineName engine;
+
+    @Option(names = "--max-instructions", paramLabel = "N",
+            description = "Stop the image after it has executed N instructions (runner engine only).")
+    Long maxInstructions;
 
     /** Long enough to mean "until the user stops it" for an interactive run. */
     static final Duration UNLIMITED = Duration.ofDays(365);
@@ -60,29 +76,56 @@ final class EngineOptions {
                 return Optional.empty();
             }
             ImageInfo info = image.get().info();
-            Duration timeout = timeout(defaultTimeout);
             RunResult result = engine().run(new RunRequest(image.get().elf(), info.ramBytes(), testMode,
-                    input.apply(info), consoleOutput, timeout));
-            return Optional.of(new Boot(result, timeout));
+                    input.apply(info), consoleOutput, timeout(defaultTimeout), instructionBudget()));
+            return Optional.of(new Boot(result, locateCrashes(result, image.get().elf())));
         } catch (EngineException e) {
             err.println("qj: error: " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** A finished run and the time it was given. */
-    record Boot(RunResult result, Duration timeout) {
+    /**
+     * A finished run, and for each crash report the guest printed, where it
+     * points in the image: a report line
+     * {@code     at 0x... symbol+0x.. (file:line): instruction}.
+     */
+    record Boot(RunResult result, Map<GuestReport, String> crashLocations) {
 
         boolean halted() {
             return result.outcome() == Outcome.HALT;
         }
+    }
 
-        /** Why the run ended without halting, for messages. */
-        String whyNotHalted() {
-            return result.outcome() == Outcome.TIMEOUT
-                    ? "the image did not stop within " + timeout.toMillis() / 1000.0 + " s"
-                    : "the image panicked";
+    /** Where the crash reports in a run's output point; read now, as a compiled image is temporary. */
+    private static Map<GuestReport, String> locateCrashes(RunResult result, Path image) {
+        List<GuestReport> reports = GuestReport.findAll(new String(result.transcript(), StandardCharsets.UTF_8));
+        if (reports.isEmpty()) {
+            return Map.of();
         }
+        Map<GuestReport, String> locations = new LinkedHashMap<>();
+        try {
+            CodeLocator locator = CodeLocator.of(image, ElfFile.read(image));
+            reports.forEach(r -> locations.put(r, RegisterReport.where(locator.locate(r.faultAddress()))));
+        } catch (IOException | ElfFormatException e) {
+            // The run itself read the image; failing now is no reason to hide its result.
+        }
+        return locations;
+    }
+
+    private OptionalLong instructionBudget() {
+        if (maxInstructions == null) {
+            return OptionalLong.empty();
+        }
+        if (maxInstructions <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-instructions must be a positive number, not " + maxInstructions);
+        }
+        if (engine != EngineName.runner) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-instructions needs --engine runner: QEMU cannot count instructions to a limit");
+        }
+        return OptionalLong.of(maxInstructions);
     }
 
     private Engine engine() {

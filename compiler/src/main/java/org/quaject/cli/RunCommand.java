@@ -7,6 +7,7 @@ import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.quaject.runner.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -49,9 +50,14 @@ final class RunCommand implements Callable<Integer> {
         if (boot.isEmpty()) {
             return ExitStatus.FAILURE;
         }
-        if (!boot.get().halted() && boot.get().result().exitStatus().isEmpty()) {
-            err.println("qj: " + boot.get().whyNotHalted());
+        RunResult result = boot.get().result();
+        boot.get().crashLocations().forEach((report, where) -> {
+            err.println("qj: " + report.exception() + ":");
+            err.println(where);
+        });
+        if (!boot.get().halted() && result.exitStatus().isEmpty()) {
+            err.println("qj: " + result.detail());
         }
-        return boot.get().result().processExitCode();
+        return result.processExitCode();
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.TapReport;
 import org.quaject.runner.TestResult;
+import org.quaject.runner.report.GuestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,8 @@ final class TestCommand implements Callable<Integer> {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Pattern TAP_LINE = Pattern.compile("(ok \\d|not ok \\d|1\\.\\.\\d|#)");
+    /** The first line of a crash report, not the {@code not ok} line that repeats its headline. */
+    private static final Pattern REPORT_HEADLINE = Pattern.compile("(# )?\\*\\*\\* ");
 
     @Spec
     CommandSpec spec;
@@ -56,8 +59,11 @@ final class TestCommand implements Callable<Integer> {
         RunResult result = boot.get().result();
         TapReport reported = TapReport.parse(result.transcript());
         boolean halted = boot.get().halted();
-        TapReport report = halted ? reported : reported.complete(boot.get().whyNotHalted());
-        print(result.transcript(), report.results().subList(reported.results().size(), report.results().size()), out);
+        TapReport report = halted ? reported : reported.complete(result.summary());
+        print(boot.get(), report.results().subList(reported.results().size(), report.results().size()), out);
+        if (!halted) {
+            result.detail().lines().forEach(line -> out.println("# " + line));
+        }
         long passed = report.results().stream().filter(TestResult::passed).count();
         long failed = report.results().size() - passed;
         out.println(passed + " passed, " + failed + " failed");
@@ -73,13 +79,18 @@ final class TestCommand implements Callable<Integer> {
 
     /**
      * The console in order, as TAP: plan, result and comment lines as they are,
-     * anything else as a comment; then the tests the image never reported.
+     * anything else as a comment, and after the first line of each crash
+     * report where in the image it points; then the tests the image never
+     * reported.
      */
-    private static void print(byte[] transcript, List<TestResult> unreported, PrintWriter out) {
-        for (String line : new String(transcript, StandardCharsets.UTF_8).split("\r?\n")) {
+    private static void print(EngineOptions.Boot boot, List<TestResult> unreported, PrintWriter out) {
+        for (String line : new String(boot.result().transcript(), StandardCharsets.UTF_8).split("\r?\n")) {
             boolean tap = TAP_LINE.matcher(line).lookingAt();
             if (!line.isEmpty()) {
                 out.println(tap ? line : "# " + line);
+            }
+            if (REPORT_HEADLINE.matcher(line).lookingAt()) {
+                GuestReport.find(line).map(boot.crashLocations()::get).ifPresent(where -> out.println("# " + where));
             }
         }
         unreported.forEach(r -> out.println(r.toTapLine()));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.quaject.compiler.assemble.Assembler;
-import org.quaject.compiler.assemble.Toolchain;
+import org.quaject.binutils.Toolchain;
 import org.quaject.compiler.check.Checker;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.diag.Position;
@@ -64,7 +64,7 @@ public final class Compiler {
         diagnostics.stopIfErrors();
 
         Toolchain toolchain = Toolchain.locate();
-        Assembler assembler = new Assembler(toolchain);
+        Assembler assembler = new Assembler(toolchain, work);
         Map<String, SourceFile> sources = new LinkedHashMap<>();
         files.forEach(f -> sources.put(f.source().displayName(), f.source()));
 

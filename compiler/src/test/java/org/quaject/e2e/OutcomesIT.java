@@ -3,37 +3,56 @@ package org.quaject.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Exit statuses, failed and crashed tests, and the crash report, as users see them. */
+/**
+ * Exit statuses, failed and crashed tests, crash reports and budgets, as users
+ * see them: on both engines where the board behaves the same, on the runner
+ * alone where it reports what QEMU cannot.
+ */
 class OutcomesIT {
 
-    @Test
-    void aDivisionByZeroPrintsTheRegisterReportAndRunExitsNonZero() {
-        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("divide-by-zero.qj"), "--engine", "qemu");
+    /** Where a crash report points: address, symbol+offset, .qj line, instruction. */
+    private static final String DIVIDE_LOCATION = "    at 0x[0-9a-f]{8} divider\\$divide\\+0x0 "
+            + "\\(compiler/src/test/resources/e2e/%s:%d\\): divuw %%d1,%%d0\n";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void aDivisionByZeroPrintsTheRegisterReportAndWhereItHappened(String engine) {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("divide-by-zero.qj"), "--engine", engine);
         assertEquals(3, result.exitStatus(), result::toString);
         String console = result.stdout();
-        assertTrue(console.contains("*** Zero divide (vector 5) at PC 0x"), result::toString);
+        assertTrue(Pattern.compile("\\*\\*\\* Zero divide \\(vector 5\\) at PC 0x[0-9a-f]{8} "
+                + "\\(instruction at 0x[0-9a-f]{8}\\)\n").matcher(console).find(), result::toString);
         assertTrue(console.contains("D0 0x12345678"), "d0 at the fault is reported\n" + result);
         assertTrue(console.contains("D7 0xcafe0007"), "d7 at the fault is reported\n" + result);
         assertTrue(console.matches("(?s).*A7 0x[0-9a-f]{8}.*"), result::toString);
         assertTrue(console.contains("SR 0x"), result::toString);
+        assertTrue(Pattern.compile("qj: Zero divide:\n" + DIVIDE_LOCATION.formatted("divide-by-zero.qj", 7))
+                .matcher(result.stderr()).find(), result::toString);
         assertTrue(result.stderr().contains("panicked"), result::toString);
     }
 
-    @Test
-    void aCrashingTestFailsWithTheExceptionAndTheNextTestStillRuns() {
-        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("crash-in-test.qj"), "--engine", "qemu");
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void aCrashingTestFailsWithTheExceptionAndTheNextTestStillRuns(String engine) {
+        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("crash-in-test.qj"), "--engine", engine);
         assertEquals(1, result.exitStatus(), result::toString);
         assertTrue(result.stdout().contains("not ok 1 - divides by zero # Zero divide (vector 5) at PC 0x"),
                 result::toString);
+        assertTrue(Pattern.compile("\n# \\*\\*\\* Zero divide .*\n# " + DIVIDE_LOCATION.formatted("crash-in-test.qj", 5))
+                .matcher(result.stdout()).find(), "the report's first line is followed by where it points\n" + result);
         assertTrue(result.stdout().contains("\nok 2 - runs after the crash\n"), result::toString);
         assertTrue(result.stdout().endsWith("1 passed, 1 failed\n"), result::toString);
     }
 
-    @Test
-    void failingTestsAreReportedWithTheirReasons() {
-        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("failing-test.qj"), "--engine", "qemu");
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void failingTestsAreReportedWithTheirReasons(String engine) {
+        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("failing-test.qj"), "--engine", engine);
         assertEquals(1, result.exitStatus(), result::toString);
         assertTrue(result.stdout().startsWith("1..3\nok 1 - passes\n"), result::toString);
         assertTrue(result.stdout().contains("\nnot ok 2 - fails with a reason # two is not three\n"), result::toString);
@@ -42,36 +61,107 @@ class OutcomesIT {
         assertTrue(result.stdout().endsWith("1 passed, 2 failed\n"), result::toString);
     }
 
-    @Test
-    void mainsResultIsTheExitStatus() {
-        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("exit-status.qj"), "--engine", "qemu");
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void mainsResultIsTheExitStatus(String engine) {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("exit-status.qj"), "--engine", engine);
         assertEquals(7, result.exitStatus(), result::toString);
         assertEquals("", result.stdout(), "the status line is not console output");
     }
 
-    @Test
-    void anExitStatusBeyondEightBitsIsReportedAs255() {
-        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("large-exit-status.qj"), "--engine", "qemu");
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void anExitStatusBeyondEightBitsIsReportedAs255(String engine) {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("large-exit-status.qj"), "--engine", engine);
         assertEquals(255, result.exitStatus(), result::toString);
     }
 
-    @Test
-    void runStopsAnImageThatNeverEndsAtItsTimeout() {
-        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("loops-forever.qj"), "--engine", "qemu",
-                "--timeout", "2");
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void runStopsAnImageThatNeverEndsAtItsTimeout(String engine) {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("loops-forever.qj"), "--engine", engine,
+                "--timeout", "1.5");
         assertEquals(3, result.exitStatus(), result::toString);
-        assertTrue(result.stderr().contains("the image did not stop within 2.0 s"), result::toString);
+        assertTrue(result.stderr().contains("the image did not stop within 1.5 s"), result::toString);
     }
 
     @Test
-    void testReportsTheTestsATimeoutCutOff() {
-        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("loops-forever.qj"), "--engine", "qemu",
-                "--timeout", "2");
+    void theRunnerSaysWhereAnImageThatRanOutOfTimeWas() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("loops-forever.qj"), "--timeout", "0.5");
+        assertEquals(3, result.exitStatus(), result::toString);
+        assertTrue(Pattern.compile("the image did not stop within 0.5 s \\(\\d+ instructions executed\\)\n"
+                        + "    at 0x[0-9a-f]{8} qj_main\\+0x0 \\(compiler/src/test/resources/e2e/loops-forever.qj:5\\): "
+                        + "bras 0x[0-9a-f]+\n").matcher(result.stderr()).find(), result::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void testReportsTheTestsATimeoutCutOff(String engine) {
+        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("loops-forever.qj"), "--engine", engine,
+                "--timeout", "1.5");
         assertEquals(1, result.exitStatus(), result::toString);
         assertTrue(result.stdout().contains("\nok 1 - passes\n"), result::toString);
-        assertTrue(result.stdout().contains("\nnot ok 2 - (not reported) # the image did not stop within 2.0 s"),
+        assertTrue(result.stdout().contains("\nnot ok 2 - (not reported) # the image did not stop within 1.5 s"),
                 result::toString);
         assertTrue(result.stdout().endsWith("1 passed, 1 failed\n"), result::toString);
+    }
+
+    @Test
+    void theRunnerIsTheDefaultEngineAndHonoursAnInstructionBudget() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("loops-forever.qj"),
+                "--max-instructions", "200000");
+        assertEquals(3, result.exitStatus(), result::toString);
+        assertTrue(Pattern.compile("qj: the image did not stop within 200000 instructions\n"
+                        + "    at 0x[0-9a-f]{8} qj_main\\+0x0 \\(compiler/src/test/resources/e2e/loops-forever.qj:5\\)")
+                .matcher(result.stderr()).find(), result::toString);
+    }
+
+    @Test
+    void anInstructionBudgetCutsOffTheTestsItStops() {
+        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("loops-forever.qj"),
+                "--max-instructions", "200000");
+        assertEquals(1, result.exitStatus(), result::toString);
+        assertTrue(result.stdout().contains("\nok 1 - passes\n"), result::toString);
+        assertTrue(result.stdout().contains(
+                "\nnot ok 2 - (not reported) # the image did not stop within 200000 instructions\n"), result::toString);
+        assertTrue(result.stdout().contains("\n#     at 0x"), "where the CPU was\n" + result);
+    }
+
+    @Test
+    void anInstructionBudgetNeedsTheRunner() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("exit-status.qj"), "--engine", "qemu",
+                "--max-instructions", "1000");
+        assertEquals(2, result.exitStatus(), result::toString);
+        assertTrue(result.stderr().contains("--max-instructions needs --engine runner"), result::toString);
+    }
+
+    @Test
+    void anInstructionBudgetThatIsNotPositiveIsAUsageError() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("exit-status.qj"), "--max-instructions", "0");
+        assertEquals(2, result.exitStatus(), result::toString);
+        assertTrue(result.stderr().contains("--max-instructions must be a positive number"), result::toString);
+    }
+
+    /** QEMU's virt board reads zeros there (docs/runner.md); the runner stops, as such an access is a bug. */
+    @Test
+    void theRunnerStopsAtAnAccessToUnmappedMemoryAndSaysWhere() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("unmapped-read.qj"));
+        assertEquals(3, result.exitStatus(), result::toString);
+        assertTrue(Pattern.compile("qj: read of unmapped address 0x40000000 at PC 0x[0-9a-f]{8} "
+                        + "\\(\\d+ instructions executed\\)\n    SR 0x2700  USP 0x00000000  SSP 0x[0-9a-f]{8}\n"
+                        + "    D0 0x[0-9a-f]{8}  D1 0x[0-9a-f]{8}  D2 0x[0-9a-f]{8}  D3 0x12345678\n"
+                        + "(    .*\n){3}"
+                        + "    at 0x[0-9a-f]{8} qj_main\\+0x6 \\(compiler/src/test/resources/e2e/unmapped-read.qj:8\\): "
+                        + "movel 0x40000000,%d0\n").matcher(result.stderr()).find(), result::toString);
+    }
+
+    @Test
+    void theRunnerEndsARunThatStoppedTheCpuForGood() {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("stops-forever.qj"));
+        assertEquals(3, result.exitStatus(), result::toString);
+        assertTrue(result.stderr().contains(
+                "qj: the CPU executed STOP (SR 0x2700) and no enabled interrupt can wake it"), result::toString);
+        assertTrue(result.stderr().contains("stops-forever.qj:6): rts"), "where it would have gone on\n" + result);
     }
 
     @Test
@@ -81,9 +171,10 @@ class OutcomesIT {
         assertTrue(result.stderr().contains("--timeout must be a positive number of seconds"), result::toString);
     }
 
-    @Test
-    void aForeignFileIsRejectedCleanly() {
-        QjProcess.Result result = QjProcess.run("run", QjProcess.ROOT.resolve("README.md"), "--engine", "qemu");
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void aForeignFileIsRejectedCleanly(String engine) {
+        QjProcess.Result result = QjProcess.run("run", QjProcess.ROOT.resolve("README.md"), "--engine", engine);
         assertEquals(1, result.exitStatus(), result::toString);
         assertTrue(result.stderr().startsWith("qj: error: "), result::toString);
         assertTrue(!result.stderr().contains("Exception"), result::toString);

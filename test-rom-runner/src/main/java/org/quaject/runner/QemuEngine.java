@@ -65,6 +65,10 @@ public final class QemuEngine implements Engine {
 
     @Override
     public RunResult run(RunRequest request) throws EngineException {
+        if (request.maxInstructions().isPresent()) {
+            throw new EngineException("QEMU cannot stop a run after a number of instructions; "
+                    + "the runner engine can");
+        }
         Process qemu = start(commandLine(locateExecutable(), request));
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -88,7 +92,7 @@ public final class QemuEngine implements Engine {
             String said = errors.toString(StandardCharsets.UTF_8).strip();
             if (!ended) {
                 return new RunResult(Outcome.TIMEOUT, console.exitStatus(), console.transcript(),
-                        "no HALT or PANIC within " + request.timeout() + "; QEMU was stopped" + quoted(said));
+                        "the image did not stop within " + request.timeoutText() + "; QEMU was stopped" + quoted(said));
             }
             Outcome outcome = outcome(request, qemu.exitValue(), said);
             String detail = outcome == Outcome.HALT ? "the image halted" : "the image panicked";

@@ -1,10 +1,12 @@
 package org.quaject.runner;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What to run and how.
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param consoleInput  bytes typed on the console, or {@code null} for none
  * @param consoleOutput receives the console output as it arrives, without the status line; left open
  * @param timeout       wall-clock time after which the run is stopped
+ * @param maxInstructions instructions after which the run is stopped, if bounded; only
+ *                      engines that count instructions can honour it
  */
 public record RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
-                         OutputStream consoleOutput, Duration timeout) {
+                         OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions) {
 
     /** The kernel command line that tells an image to run its tests and report them in TAP. */
     public static final String TEST_MODE_COMMAND_LINE = "qj.test";
@@ -33,6 +37,7 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(consoleOutput, "consoleOutput");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(maxInstructions, "maxInstructions");
         if (!isRunnableRamSize(ramBytes)) {
             throw new IllegalArgumentException("RAM size must be a positive multiple of " + RAM_GRANULE
                     + " bytes, not " + ramBytes);
@@ -40,6 +45,21 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, not " + timeout);
         }
+        if (maxInstructions.isPresent() && maxInstructions.getAsLong() <= 0) {
+            throw new IllegalArgumentException("the instruction budget must be positive, not "
+                    + maxInstructions.getAsLong());
+        }
+    }
+
+    /** The timeout as people write it: {@code 60 s}, {@code 0.25 s}. */
+    public String timeoutText() {
+        return BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    /** A request bounded by wall-clock time only. */
+    public RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
+                      OutputStream consoleOutput, Duration timeout) {
+        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, OptionalLong.empty());
     }
 
     /** Whether every engine can give the guest exactly this much RAM. */

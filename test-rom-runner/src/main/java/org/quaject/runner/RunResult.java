@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * @param outcome    HALT, PANIC or TIMEOUT
  * @param exitStatus the value of the status line, if the output ended with one
  * @param transcript everything the image wrote to the console, status line included
- * @param detail     a human-readable account of the ending, e.g. what the emulator said
+ * @param detail     a human-readable account of the ending: a first line that sums it up,
+ *                   then for a crash or a run stopped from outside, lines on where the CPU was
  */
 public record RunResult(Outcome outcome, OptionalInt exitStatus, byte[] transcript, String detail) {
 
@@ -26,6 +27,11 @@ public record RunResult(Outcome outcome, OptionalInt exitStatus, byte[] transcri
     @Override
     public byte[] transcript() {
         return transcript.clone();
+    }
+
+    /** The first line of the detail. */
+    public String summary() {
+        return detail.lines().findFirst().orElse("");
     }
 
     /**

@@ -8,7 +8,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.machine.Machine;
+import org.quaject.runner.cpu.NativeRam;
+import org.quaject.runner.cpu.Register;
 import org.quaject.runner.machine.MachineStop;
+import org.quaject.runner.report.CodeLocation;
+import org.quaject.runner.report.CodeLocator;
+import org.quaject.runner.report.RegisterReport;
 
 /**
  * Runs an image in-process on the {@link Machine}: the same board as QEMU's
@@ -38,13 +43,14 @@ public final class RunnerEngine implements Engine {
                 startTyping(input, typed);
             }
             long deadline = System.nanoTime() + request.timeout().toNanos();
-            MachineStop stop = machine.run(Long.MAX_VALUE, deadline, () -> {
+            MachineStop stop = machine.run(request.maxInstructions().orElse(Long.MAX_VALUE), deadline, () -> {
                 for (byte[] bytes = typed.poll(); bytes != null; bytes = typed.poll()) {
                     machine.type(bytes);
                 }
             });
             console.close();
-            return new RunResult(outcome(stop), console.exitStatus(), console.transcript(), detail(stop));
+            return new RunResult(outcome(stop), console.exitStatus(), console.transcript(),
+                    explain(stop, request, machine, CodeLocator.of(request.image(), image)));
         } catch (IOException e) {
             throw new EngineException("console failure while running " + request.image() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -60,9 +66,35 @@ public final class RunnerEngine implements Engine {
         };
     }
 
-    private static String detail(MachineStop stop) {
-        String executed = stop.instructions() + " instructions executed";
-        return stop.detail().isEmpty() ? executed : stop.detail() + " (" + executed + ")";
+    /**
+     * How the run ended, for the user: one line, and for a run that did not
+     * end by the guest's own choice, where the CPU was (and after a crash,
+     * the registers) on the lines after it.
+     */
+    private static String explain(MachineStop stop, RunRequest request, Machine machine, CodeLocator locator) {
+        String executed = " (" + stop.instructions() + " instructions executed)";
+        String where = RegisterReport.where(locateProgramCounter(machine, locator));
+        return switch (stop.kind()) {
+            case HALT -> "the image halted" + executed;
+            case PANIC -> "the image panicked" + executed;
+            case CRASH, HUNG -> String.join("\n", stop.detail() + executed,
+                    String.join("\n", RegisterReport.lines(machine.cpu())), where);
+            case OUT_OF_INSTRUCTIONS -> "the image did not stop within "
+                    + request.maxInstructions().orElseThrow() + " instructions\n" + where;
+            case OUT_OF_TIME -> "the image did not stop within " + request.timeoutText() + executed + "\n" + where;
+        };
+    }
+
+    /** The program counter's place in the image, with the instruction RAM holds there now. */
+    private static CodeLocation locateProgramCounter(Machine machine, CodeLocator locator) {
+        long pc = Integer.toUnsignedLong(machine.cpu().get(Register.PC));
+        NativeRam ram = machine.ram();
+        long available = Math.max(0, Math.min(CodeLocator.LONGEST_INSTRUCTION, ram.size() - pc));
+        byte[] code = new byte[(int) available];
+        if (available > 0) {
+            ram.read(pc, code, 0, code.length);
+        }
+        return locator.locate(pc, code);
     }
 
     /** Passes input that arrives during the run to the machine's thread. */

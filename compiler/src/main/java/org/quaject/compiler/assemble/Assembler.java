@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quaject.binutils.Toolchain;
+import org.quaject.binutils.ToolchainException;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.diag.Position;
 import org.quaject.compiler.diag.SourceFile;
@@ -31,9 +33,12 @@ public final class Assembler {
             Pattern.compile("local label `\"(\\d+)\" \\(instance number \\d+ of a fb label\\)' is not defined");
 
     private final Toolchain toolchain;
+    private final Path workDirectory;
 
-    public Assembler(Toolchain toolchain) {
+    /** An assembler for the files of one build, all of them somewhere below {@code workDirectory}. */
+    public Assembler(Toolchain toolchain, Path workDirectory) {
         this.toolchain = toolchain;
+        this.workDirectory = workDirectory.toAbsolutePath();
     }
 
     /**
@@ -50,7 +55,13 @@ public final class Assembler {
     public boolean assemble(Path source, Path object, Map<String, SourceFile> sources, Position wholeFile,
                             Diagnostics diagnostics) {
         List<String> args = new ArrayList<>(OPTIONS);
-        args.addAll(List.of("-o", object.toString(), source.toString()));
+        // The work directory is a temporary one; without it, the line table
+        // names files as diagnostics do (relative to where qj ran, or as
+        // boot/... and runtime-m68k/... for the bundled sources), and crash
+        // reports show those names.
+        args.add("--debug-prefix-map=" + workDirectory + "=.");
+        // Named relative to the directory it is assembled in, as the line table joins the two.
+        args.addAll(List.of("-o", object.toString(), source.getFileName().toString()));
         Toolchain.Result result = toolchain.run("as", args, source.getParent());
         boolean reported = false;
         for (String line : result.stderr().split("\n")) {

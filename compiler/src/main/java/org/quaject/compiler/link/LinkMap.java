@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.quaject.compiler.assemble.ToolchainException;
+import org.quaject.binutils.ToolchainException;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.generate.Templates;
 import org.quaject.compiler.model.Board;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.quaject.compiler.assemble.ToolchainException;
+import org.quaject.binutils.ToolchainException;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.model.DeviceRegister;

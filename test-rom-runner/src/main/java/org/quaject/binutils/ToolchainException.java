@@ -1,4 +1,4 @@
-package org.quaject.compiler.assemble;
+package org.quaject.binutils;
 
 /** A tool the compiler needs is missing or failed in a way that is not the user's input. */
 public final class ToolchainException extends RuntimeException {

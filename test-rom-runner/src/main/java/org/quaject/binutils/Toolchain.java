@@ -1,4 +1,4 @@
-package org.quaject.compiler.assemble;
+package org.quaject.binutils;
 
 import java.io.File;
 import java.io.IOException;
