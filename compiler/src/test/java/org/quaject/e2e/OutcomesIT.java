@@ -3,10 +3,15 @@ package org.quaject.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quaject.binutils.Toolchain;
 
 /**
  * Exit statuses, failed and crashed tests, crash reports and budgets, as users
@@ -169,6 +174,34 @@ class OutcomesIT {
         QjProcess.Result result = QjProcess.run("run", QjProcess.fixture("exit-status.qj"), "--timeout", "0");
         assertEquals(2, result.exitStatus(), result::toString);
         assertTrue(result.stderr().contains("--timeout must be a positive number of seconds"), result::toString);
+    }
+
+    /** An ELF image for the board built without the compiler: bytes to the TTY, then HALT. */
+    private static final String FOREIGN_IMAGE = """
+                .globl _start
+                .text
+            _start:
+                lea     text,a0
+            1:  move.b  (a0)+,d0
+                beq     2f
+                move.l  d0,0xff008000
+                bra     1b
+            2:  move.l  #2,0xff009004
+            3:  bra     3b
+            text:
+                .asciz  "not built by qj\\n"
+            """;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void runBootsAnyElfImageForTheBoard(String engine, @TempDir Path dir) throws Exception {
+        Toolchain tools = Toolchain.locate();
+        Files.writeString(dir.resolve("foreign.s"), FOREIGN_IMAGE);
+        tools.runChecked("as", List.of("-m68030", "--register-prefix-optional", "-o", "foreign.o", "foreign.s"), dir);
+        tools.runChecked("ld", List.of("-Ttext=0x400", "-e", "_start", "-o", "foreign.elf", "foreign.o"), dir);
+        QjProcess.Result result = QjProcess.run("run", dir.resolve("foreign.elf"), "--engine", engine);
+        assertEquals(0, result.exitStatus(), result::toString);
+        assertEquals("not built by qj\n", result.stdout());
     }
 
     @ParameterizedTest
