@@ -39,6 +39,8 @@ final class Fixtures {
     static final long RAM_BYTES = 1024 * 1024;
     /** Wall time for a run that should end by itself in well under a second. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Instructions for such a run: the fixtures take tens of thousands. */
+    static final long INSTRUCTIONS = 100_000_000L;
 
     private static final Pattern INCLUDE = Pattern.compile("(?m)^(\\s*\\.include\\s+)\"([^\"/]+)\"");
 
@@ -76,6 +78,11 @@ final class Fixtures {
         } catch (ElfFormatException e) {
             throw new IOException(image + " is not an image the runner reads", e);
         }
+    }
+
+    /** Runs a booted machine until it ends by itself (or {@link #INSTRUCTIONS} or {@link #TIMEOUT} run out). */
+    static MachineStop runToEnd(Machine machine) {
+        return machine.run(INSTRUCTIONS, System.nanoTime() + TIMEOUT.toNanos(), () -> { });
     }
 
     /**
