@@ -18,9 +18,12 @@ import org.quaject.runner.cpu.ExceptionHandler;
  *     it was, so the runner clears it before stacking the SR.
  * <li>CHK: reported two bytes into the CHK, past its opcode word; the frame ($2)
  *     holds the next instruction and the CHK's address, so its length is decoded.
- * <li>TRAPV and TRAPcc: the core does not know them and reports an illegal
- *     instruction; the runner executes them (vector 7, frame $2, when the
- *     condition holds).
+ * <li>TRAPV: the core does not know it and reports an illegal instruction;
+ *     the runner executes it (vector 7, frame $2, when V is set). TRAPcc is
+ *     executed the same way should it arrive, but Unicorn 2.0.1 does not
+ *     report it: it decodes 0x50fa-0x5ffc as Scc with a PC-relative or
+ *     immediate operand and runs that instead (the machine tests' trapcc
+ *     fixture shows it).
  * <li>Illegal instruction, line A, line F, privilege violation: reported and
  *     stacked ($0) at the instruction itself.
  * <li>RTE: done by {@link ExceptionProcessor#returnFromException()}. When
