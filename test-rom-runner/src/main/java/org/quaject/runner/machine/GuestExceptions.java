@@ -13,14 +13,24 @@ import org.quaject.runner.cpu.ExceptionHandler;
  * <li>TRAP #n: reported at the TRAP; the frame ($0) holds the next instruction.
  * <li>Zero divide: reported at the divide; the frame ($2) holds the next
  *     instruction and the divide's address, so the divide's length is decoded.
+ *     The divide clears C (DIVU/DIVS in the M68000 Family Programmer's
+ *     Reference Manual; N, Z and V are undefined), which the core leaves as
+ *     it was, so the runner clears it before stacking the SR.
  * <li>CHK: reported two bytes into the CHK, past its opcode word; the frame ($2)
  *     holds the next instruction and the CHK's address, so its length is decoded.
- * <li>TRAPV and TRAPcc: the core does not know them and reports an illegal
- *     instruction; the runner executes them (vector 7, frame $2, when the
- *     condition holds).
+ * <li>TRAPV: the core does not know it and reports an illegal instruction;
+ *     the runner executes it (vector 7, frame $2, when V is set). TRAPcc is
+ *     executed the same way should it arrive, but Unicorn 2.0.1 does not
+ *     report it: it decodes 0x50fa-0x5ffc as Scc with a PC-relative or
+ *     immediate operand and runs that instead (the machine tests' trapcc
+ *     fixture shows it).
  * <li>Illegal instruction, line A, line F, privilege violation: reported and
  *     stacked ($0) at the instruction itself.
- * <li>RTE: done by {@link ExceptionProcessor#returnFromException()}.
+ * <li>RTE: done by {@link ExceptionProcessor#returnFromException()}. When
+ *     it lowers the interrupt mask, the run stops before the next instruction,
+ *     so that the machine takes an interrupt the old mask held off at once,
+ *     as the 68030 does (UM 8.1.10: interrupts are recognized between
+ *     instructions).
  * </ul>
  * A failure of exception processing (a double fault) stops the CPU; the
  * machine reads it from {@link #doubleFault()}.
@@ -62,10 +72,15 @@ public final class GuestExceptions implements ExceptionHandler {
 
     private void process(int intno, int pc) throws DoubleFault {
         if (intno == RTE) {
+            int maskBefore = Sr.interruptMask(state.sr());
             processor.returnFromException();
+            if (Sr.interruptMask(state.sr()) < maskBefore) {
+                cpu.requestStop();
+            }
         } else if (intno >= Vectors.TRAP_BASE && intno < Vectors.TRAP_BASE + 16) {
             processor.takeFormat0(intno, pc + 2);
         } else if (intno == Vectors.ZERO_DIVIDE) {
+            state.setSr(state.sr() & ~Sr.CARRY);
             processor.takeFormat2(intno, pc + lengthAt(pc), pc);
         } else if (intno == Vectors.CHK) {
             int chk = pc - 2;

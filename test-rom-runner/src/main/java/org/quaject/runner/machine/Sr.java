@@ -8,6 +8,7 @@ final class Sr {
     static final int MASTER = 0x1000;
     static final int INTERRUPT_MASK = 0x0700;
     static final int INTERRUPT_SHIFT = 8;
+    static final int CARRY = 0x0001;
 
     private Sr() {
     }
