@@ -138,7 +138,10 @@ public final class Machine implements AutoCloseable {
             if (System.nanoTime() - deadlineNanos > 0) {
                 return end(MachineStop.Kind.OUT_OF_TIME, "the time budget ran out at PC " + pc());
             }
-            MachineStop crashed = runSlice(Math.min(budgetEnd - clock.instructions(), MAX_SLICE));
+            // A level the mask holds off must be taken right after the instruction that lowers the
+            // mask (MOVE, ANDI, EORI to SR; UM 8.1.10): while one waits, run single instructions.
+            long slice = board.interruptLevel() != 0 ? 1 : MAX_SLICE;
+            MachineStop crashed = runSlice(Math.min(budgetEnd - clock.instructions(), slice));
             if (crashed != null) {
                 return crashed;
             }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quaject.runner.RunnerEngine;
@@ -33,13 +32,6 @@ class ExceptionsTest {
     @Test
     void trapvTrapsOnOverflowWithASixWordFrame() throws Exception {
         assertFixturePasses("trapv");
-    }
-
-    @Test
-    @Disabled("Unicorn 2.0.1 decodes TRAPcc (0x50fa-0x5ffc) as Scc with a PC-relative or immediate operand: it"
-            + " writes a byte instead of trapping, and the runner never sees it")
-    void trapccTrapsWhenItsConditionHolds() throws Exception {
-        assertFixturePasses("trapcc");
     }
 
     @Test
@@ -75,13 +67,6 @@ class ExceptionsTest {
     @Test
     void supervisorInstructionsInUserModeAreAPrivilegeViolation() throws Exception {
         assertFixturePasses("privilege");
-    }
-
-    @Test
-    @Disabled("Unicorn 2.0.1 executes MOVE from SR in user mode, as a 68000 would, instead of raising a"
-            + " privilege violation")
-    void moveFromSrInUserModeIsAPrivilegeViolation() throws Exception {
-        assertFixturePasses("move_from_sr");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quaject.runner.QemuEngine;
@@ -37,9 +36,7 @@ class InterruptsTest {
     }
 
     @Test
-    @Disabled("The machine takes an interrupt only where the CPU core's translation block ends, not right after"
-            + " the device write or SR write that lets it in; needs a change to Machine.java")
-    void anInterruptIsTakenRightAfterTheInstructionThatLetsItIn() throws Exception {
+    void anInterruptIsTakenRightAfterTheSrWriteThatLetsItIn() throws Exception {
         Fixtures.assertAllPass(Fixtures.run(new RunnerEngine(), Fixtures.link(dir, "interrupt_timing"), ""));
     }
 
