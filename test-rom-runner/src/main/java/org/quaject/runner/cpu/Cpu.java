@@ -45,6 +45,17 @@ public interface Cpu extends AutoCloseable {
     Stop run(long maxInstructions);
 
     /**
+     * Runs like {@link #run(long)}, but returns at the first point where an
+     * interrupt the SR mask held off could now be let in: right after an
+     * instruction that writes SR, or where the core next checks for
+     * interrupts (the end of its current translation block), whichever comes
+     * first. For a guest that runs while an interrupt waits behind its mask:
+     * the MC68030 takes the interrupt before the instruction after the one
+     * that lowers the mask (MC68030 UM 8.1.10).
+     */
+    Stop runToInterruptPoint(long maxInstructions);
+
+    /**
      * The instructions the current run has started so far, the running one
      * included: in an {@link MmioHandler}, the count at which the accessing
      * instruction executes, as QEMU's {@code -icount} counts it before the

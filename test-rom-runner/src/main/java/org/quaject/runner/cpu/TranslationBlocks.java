@@ -39,16 +39,24 @@ final class TranslationBlocks {
         this.uc = uc;
     }
 
+    /** A translated block: its instructions and its length in guest bytes. */
+    record Block(int instructions, int bytes) {
+    }
+
     /**
-     * The number of instructions in the block that starts at {@code pc},
-     * translating it if need be, or 0 if Unicorn could not. The caller must
-     * make sure {@code [pc, pc + LOOKAHEAD)} is mapped RAM: asked about an
-     * instruction that runs into unmapped memory, Unicorn 2.0.1 crashes the
-     * process rather than reporting an error.
+     * The block that starts at {@code pc}, translating it if need be, or an
+     * empty one if Unicorn could not. The caller must make sure
+     * {@code [pc, pc + LOOKAHEAD)} is mapped RAM: asked about an instruction
+     * that runs into unmapped memory, Unicorn 2.0.1 crashes the process
+     * rather than reporting an error.
      */
-    int instructionsAt(long pc) {
+    Block blockAt(long pc) {
         int err = Unicorn.uc_ctl(uc, Unicorn.CTL_REQUEST_CACHE, pc, Pointer.nativeValue(blockInfo));
-        return err == Unicorn.UC_ERR_OK ? Short.toUnsignedInt(blockInfo.getShort(Unicorn.UC_TB_ICOUNT)) : 0;
+        if (err != Unicorn.UC_ERR_OK) {
+            return new Block(0, 0);
+        }
+        return new Block(Short.toUnsignedInt(blockInfo.getShort(Unicorn.UC_TB_ICOUNT)),
+                Short.toUnsignedInt(blockInfo.getShort(Unicorn.UC_TB_BYTES)));
     }
 
     /** Drops every translation of guest bytes in {@code [address, address + length)}; {@code address} must be RAM. */

@@ -69,6 +69,7 @@ final class Unicorn {
     /** uc_tb (unicorn.h): {@code uint64_t pc; uint16_t icount; uint16_t size;}, padded to 16 bytes. */
     static final int UC_TB_SIZE = 16;
     static final int UC_TB_ICOUNT = 8;
+    static final int UC_TB_BYTES = 10;
 
     private static final UnsatisfiedLinkError LOAD_FAILURE = register();
 

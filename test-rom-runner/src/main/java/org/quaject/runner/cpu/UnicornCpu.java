@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The {@link Cpu} on Unicorn 2's m68k core (QEMU's), set to a 68030.
@@ -29,6 +30,11 @@ public final class UnicornCpu implements Cpu {
     private static final int SR_M = 0x1000;
     /** STOP #imm is 0x4e72 followed by the new SR (MC68030 User's Manual, STOP). */
     private static final int STOP_OPCODE = 0x4e72;
+    /** ANDI #imm,SR, EORI #imm,SR, and MOVE <ea>,SR with any source (MC68030 UM 3.2, instruction format summary). */
+    private static final int ANDI_TO_SR = 0x027c;
+    private static final int EORI_TO_SR = 0x0a7c;
+    private static final int MOVE_TO_SR = 0x46c0;
+    private static final int MOVE_TO_SR_MASK = 0xffc0;
     private static final long ADDRESS_SPACE = 1L << 32;
 
     private final long uc;
@@ -165,6 +171,23 @@ public final class UnicornCpu implements Cpu {
 
     @Override
     public Stop run(long maxInstructions) {
+        return runChecked(maxInstructions, () -> runUntilStopped(maxInstructions));
+    }
+
+    @Override
+    public Stop runToInterruptPoint(long maxInstructions) {
+        return runChecked(maxInstructions, () -> {
+            long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
+            if (maxInstructions > 0 && blockWritesSr(pc)) {
+                return runUntilStopped(1);
+            }
+            // The first block runs; the gate stops the run where the next one begins.
+            stopRequested = true;
+            return runUntilStopped(maxInstructions);
+        });
+    }
+
+    private Stop runChecked(long maxInstructions, Supplier<Stop> body) {
         if (maxInstructions < 0) {
             throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 0");
         }
@@ -175,11 +198,33 @@ public final class UnicornCpu implements Cpu {
         }
         CallbackGuard.Phase idle = guard.enter(CallbackGuard.Phase.RUNNING);
         try {
-            return runUntilStopped(maxInstructions);
+            return body.get();
         } finally {
             stopRequested = false;
             guard.leave(idle);
         }
+    }
+
+    /**
+     * Whether the block at {@code pc} may hold an instruction that writes SR:
+     * MOVE, ANDI or EORI to SR (ORI can only raise the mask). The core does
+     * not end a block after them, so such a block is single-stepped. Any word
+     * of the block with one of their opcodes counts, even an extension word
+     * that merely looks like one: a false match only costs single steps.
+     */
+    private boolean blockWritesSr(long pc) {
+        NativeRam code = ramHolding(pc, TranslationBlocks.LOOKAHEAD);
+        if (code == null) {
+            return false;
+        }
+        int bytes = blocks.blockAt(pc).bytes();
+        for (long at = pc; at + 2 <= pc + bytes && code.contains(at, 2); at += 2) {
+            int word = code.read16(at);
+            if (word == ANDI_TO_SR || word == EORI_TO_SR || (word & MOVE_TO_SR_MASK) == MOVE_TO_SR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -234,12 +279,13 @@ public final class UnicornCpu implements Cpu {
             if (gate.tripped()) {
                 setRaw(Unicorn.UC_M68K_REG_PC, (int) gate.stoppedAt());
             }
-            if (stopRequested) {
-                return Stop.of(StopReason.STOP_REQUESTED, done);
-            }
             // Nothing but STOP ends a run by itself when no exits are set; while stepping, an exit does too.
+            // A requested stop trips the gate, so a STOP that ended the run is told apart from it.
             if (!gate.tripped() && (!stepping || code.read16(pc) == STOP_OPCODE)) {
                 return Stop.of(StopReason.STOP_INSTRUCTION, done);
+            }
+            if (stopRequested) {
+                return Stop.of(StopReason.STOP_REQUESTED, done);
             }
         }
         return Stop.of(StopReason.COUNT_REACHED, done);
@@ -250,7 +296,7 @@ public final class UnicornCpu implements Cpu {
         if (ramHolding(pc, TranslationBlocks.LOOKAHEAD) == null) {
             return false;
         }
-        int length = blocks.instructionsAt(pc);
+        int length = blocks.blockAt(pc).instructions();
         return length > 0 && length <= budget;
     }
 

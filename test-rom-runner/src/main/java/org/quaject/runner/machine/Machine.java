@@ -138,10 +138,7 @@ public final class Machine implements AutoCloseable {
             if (System.nanoTime() - deadlineNanos > 0) {
                 return end(MachineStop.Kind.OUT_OF_TIME, "the time budget ran out at PC " + pc());
             }
-            // A level the mask holds off must be taken right after the instruction that lowers the
-            // mask (MOVE, ANDI, EORI to SR; UM 8.1.10): while one waits, run single instructions.
-            long slice = board.interruptLevel() != 0 ? 1 : MAX_SLICE;
-            MachineStop crashed = runSlice(Math.min(budgetEnd - clock.instructions(), slice));
+            MachineStop crashed = runSlice(Math.min(budgetEnd - clock.instructions(), MAX_SLICE));
             if (crashed != null) {
                 return crashed;
             }
@@ -158,7 +155,8 @@ public final class Machine implements AutoCloseable {
         OptionalLong event = board.nextEventAt();
         long slice = event.isPresent() ? Math.min(limit, Math.max(1, event.getAsLong() - clock.instructions())) : limit;
         sliceStart = clock.instructions();
-        Stop stop = cpu.run(slice);
+        // A level the mask holds off is taken right after the instruction that lowers the mask.
+        Stop stop = board.interruptLevel() != 0 ? cpu.runToInterruptPoint(slice) : cpu.run(slice);
         clock.advance(sliceStart + stop.instructions() - clock.instructions());
         board.runDueEvents();
         for (DeviceWindow window : windows) {
