@@ -5,22 +5,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code qj} command: build kernel images from .qj sources, run them, and run
- * the tests inside them.
+ * The {@code qj} command: build kernel images from .qj sources, run them, run
+ * the tests inside them, and measure the engines that run them.
  *
- * <p>Exit status: 0 success, 1 compile or test failure (or the image's own exit
- * status for {@code run}), 2 usage error.
+ * <p>Exit status: 0 success, 1 compile, test or bench failure (or the image's
+ * own exit status for {@code run}), 2 usage error.
  */
 @Command(name = "qj",
         mixinStandardHelpOptions = true,
         versionProvider = Qj.Version.class,
         description = "Quaject toolchain: compiles kernels described in quajects to MC68030 images, "
-                + "boots them and runs their tests.",
-        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+                + "boots them, runs their tests, and measures the engines that boot them.",
+        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:success",
-            " 1:compile error, failed test, or the image's own non-zero exit status (run)",
+            " 1:compile error, failed test, failed bench run, or the image's own non-zero exit status (run)",
             " 2:usage error",
             " 3:(run) the image panicked or ran out of time without reporting a status"})
 public final class Qj implements Runnable {
@@ -47,7 +48,7 @@ public final class Qj implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run, test or bench");
     }
 
     /** Reports the version from the jar's manifest, or "development" when run from classes. */

@@ -121,7 +121,7 @@ class QjCommandTest {
 
     static Stream<Arguments> helpRequests() {
         return Stream.of(
-                Arguments.of(List.of("--help"), List.of("build", "run", "test", "--help", "--version", "Exit status")),
+                Arguments.of(List.of("--help"), List.of("build", "run", "test", "bench", "--help", "--version", "Exit status")),
                 Arguments.of(List.of("build", "--help"), List.of("FILE.qj", "--output", "--work-dir", "--verbose")),
                 Arguments.of(List.of("run", "--help"), List.of("--engine", "--timeout", "--verbose")),
                 Arguments.of(List.of("test", "--help"), List.of("--engine", "--timeout", "--verbose")),
@@ -145,7 +145,7 @@ class QjCommandTest {
     void helpSummarizesEachCommandInAWholeSentence() {
         String help = QjCommandLine.run("--help").out();
         List<String> summaries = commandSummaries(help);
-        assertEquals(4, summaries.size(), help);
+        assertEquals(5, summaries.size(), help);
         for (String summary : summaries) {
             assertTrue(summary.endsWith("."), () -> "a summary cut short: \"" + summary + "\" in\n" + help);
         }
@@ -170,7 +170,7 @@ class QjCommandTest {
     void noCommandIsAUsageError() {
         QjCommandLine.Result result = QjCommandLine.run();
         assertEquals(2, result.status(), result::toString);
-        assertTrue(result.err().contains("missing command: build, run or test"), result::toString);
+        assertTrue(result.err().contains("missing command: build, run, test or bench"), result::toString);
     }
 
     @Test

@@ -1,0 +1,24 @@
+package org.quaject.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code qj bench}: the benchmarks, one subcommand each. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        header = "Measure how fast the engines run images.",
+        description = "Benchmarks of the toolchain's engines, one command each. They print their figures as a "
+                + "table on standard output and their progress on standard error.",
+        subcommands = {BenchRunnerCommand.class, CommandLine.HelpCommand.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner");
+    }
+}

@@ -1,0 +1,62 @@
+package org.quaject.cli.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.quaject.runner.QemuEngine;
+
+/** What the figures were measured on, for the lines under the table. */
+public final class HostConditions {
+    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+
+    private HostConditions() {
+    }
+
+    /** The host, the JVM and, if QEMU took part, its version and clock rule. */
+    public static List<String> describe(boolean withQemu) {
+        List<String> lines = new ArrayList<>();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        lines.add("host: " + cpus + (cpus == 1 ? " CPU" : " CPUs") + cpuModel().map(m -> ", " + m).orElse("")
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + " " + System.getProperty("os.arch"));
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        lines.add("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + (options.isEmpty() ? "" : ", options " + String.join(" ", options)));
+        if (withQemu) {
+            lines.add("QEMU: " + qemuVersion() + ", -icount shift=" + QemuEngine.ICOUNT_SHIFT + ",sleep=off");
+        }
+        lines.add("guest time: " + (1 << QemuEngine.ICOUNT_SHIFT) + " ns per instruction on both engines");
+        return lines;
+    }
+
+    private static Optional<String> cpuModel() {
+        try {
+            return Files.readAllLines(CPU_INFO).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String qemuVersion() {
+        try {
+            Process qemu = new ProcessBuilder(QemuEngine.EXECUTABLE, "--version").redirectErrorStream(true).start();
+            String said = new String(qemu.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            qemu.waitFor(10, TimeUnit.SECONDS);
+            return said.lines().findFirst().orElse("version unknown");
+        } catch (IOException e) {
+            return "version unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "version unknown";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.quaject.cli.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.quaject.elf.ElfFormatException;
+import org.quaject.runner.EngineException;
+import org.quaject.runner.ImageInfo;
+import org.quaject.runner.Outcome;
+import org.quaject.runner.QemuEngine;
+import org.quaject.runner.RunRequest;
+import org.quaject.runner.RunResult;
+
+/**
+ * QEMU through the same {@link QemuEngine} as {@code qj run}, with the same
+ * command line. A run's time starts just before QEMU's process is started,
+ * and the console's bytes are timed as they reach this process from QEMU's
+ * standard output.
+ */
+public final class QemuBenchEngine implements BenchEngine {
+
+    @Override
+    public String name() {
+        return "QEMU";
+    }
+
+    @Override
+    public boolean countsInstructions() {
+        return false;
+    }
+
+    @Override
+    public BenchRun run(Path image, Duration timeout) throws BenchFailure {
+        long ramBytes;
+        try {
+            ramBytes = ImageInfo.read(image).ramBytes();
+        } catch (IOException | ElfFormatException e) {
+            throw new BenchFailure("cannot load " + image + ": " + e.getMessage(), e);
+        }
+        long start = System.nanoTime();
+        ConsoleWatch console = new ConsoleWatch(start);
+        RunResult result;
+        try {
+            result = new QemuEngine().run(new RunRequest(image, ramBytes, false, null, console, timeout));
+        } catch (EngineException e) {
+            throw new BenchFailure(e.getMessage(), e);
+        }
+        long wall = System.nanoTime() - start;
+        if (result.outcome() != Outcome.HALT) {
+            throw new BenchFailure(image.getFileName() + " did not halt on QEMU: " + result.detail());
+        }
+        // The transcript, not the watch's bytes: QemuEngine passes on everything but the status line.
+        return new BenchRun(wall, new String(result.transcript(), StandardCharsets.UTF_8), console.lineStarts());
+    }
+}

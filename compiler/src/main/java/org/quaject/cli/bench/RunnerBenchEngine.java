@@ -1,0 +1,57 @@
+package org.quaject.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.quaject.elf.ElfFile;
+import org.quaject.elf.ElfFormatException;
+import org.quaject.runner.ImageInfo;
+import org.quaject.runner.cpu.CpuException;
+import org.quaject.runner.machine.Machine;
+import org.quaject.runner.machine.MachineStop;
+
+/**
+ * The in-process runner, driven through its {@link Machine} so that the
+ * console can note the machine's exact instruction count at each line. A run
+ * starts before the image file is read: its time covers reading and parsing
+ * the ELF file, creating the machine, loading the image, and running it.
+ */
+public final class RunnerBenchEngine implements BenchEngine {
+
+    @Override
+    public String name() {
+        return "runner";
+    }
+
+    @Override
+    public boolean countsInstructions() {
+        return true;
+    }
+
+    @Override
+    public BenchRun run(Path image, Duration timeout) throws BenchFailure {
+        long start = System.nanoTime();
+        ConsoleWatch console = new ConsoleWatch(start);
+        ElfFile elf;
+        ImageInfo info;
+        try {
+            elf = ElfFile.read(image);
+            info = ImageInfo.of(elf);
+        } catch (IOException | ElfFormatException e) {
+            throw new BenchFailure("cannot load " + image + ": " + e.getMessage(), e);
+        }
+        try (Machine machine = Machine.boot(elf, info.ramBytes(), false, console)) {
+            console.countInstructionsWith(machine::instructions);
+            MachineStop stop = machine.run(Long.MAX_VALUE, start + timeout.toNanos(), () -> { });
+            long wall = System.nanoTime() - start;
+            if (stop.kind() != MachineStop.Kind.HALT) {
+                throw new BenchFailure(image.getFileName() + " did not halt on the runner: " + stop.kind()
+                        + (stop.detail().isEmpty() ? "" : ", " + stop.detail()));
+            }
+            return new BenchRun(wall, console.text(), console.lineStarts());
+        } catch (CpuException | IllegalArgumentException e) {
+            // No 68030 on this host (no Unicorn), or an image that does not fit its RAM.
+            throw new BenchFailure("cannot boot " + image + " on the runner: " + e.getMessage(), e);
+        }
+    }
+}
