@@ -50,6 +50,7 @@ class DifferentialTest {
             Map.entry("vbr", ""),
             Map.entry("interrupts", "x"),
             Map.entry("interrupt_timing", ""),
+            Map.entry("bootinfo", ""),
             Map.entry("stop", ""),
             Map.entry("rtc", ""),
             Map.entry("tty", "abcdef"),
