@@ -280,10 +280,10 @@ class GuestSessionTest {
     void theBootCommandLineSaysWhetherToRunTheTests() {
         // The bootinfo records, the command line among them, follow the image (Linux asm/bootinfo.h).
         try (GuestSession guest = GuestSession.builder(interactive).testMode(true).boot()) {
-            assertTrue(new String(guest.readBytes("_end", 64), US_ASCII).contains(Machine.TEST_MODE));
+            assertTrue(new String(guest.readBytes("_end", 256), US_ASCII).contains(Machine.TEST_MODE));
         }
         try (GuestSession guest = GuestSession.boot(interactive)) {
-            assertFalse(new String(guest.readBytes("_end", 64), US_ASCII).contains(Machine.TEST_MODE));
+            assertFalse(new String(guest.readBytes("_end", 256), US_ASCII).contains(Machine.TEST_MODE));
         }
     }
 
