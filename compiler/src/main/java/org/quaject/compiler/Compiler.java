@@ -121,7 +121,7 @@ public final class Compiler {
     private static List<Path> extractBundled(Path work) {
         List<Path> files = new ArrayList<>();
         Path boot = createDirectory(work.resolve("boot"));
-        Path runtime = createDirectory(work.resolve("runtime"));
+        Path runtime = createDirectory(work.resolve("runtime-m68k"));
         files.addAll(BundledFiles.extract("qj/boot", boot, ".s", ".ld"));
         files.addAll(BundledFiles.extract("qj/runtime", runtime, ".s"));
         return files;

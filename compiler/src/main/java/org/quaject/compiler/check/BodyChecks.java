@@ -9,6 +9,8 @@ import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.model.AssemblyBody;
 import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.HoleRef;
+import org.quaject.compiler.model.Member;
+import org.quaject.compiler.model.Field;
 import org.quaject.compiler.model.Instance;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
@@ -132,8 +134,7 @@ final class BodyChecks {
         for (HoleRef hole : body.holes(true)) {
             Optional<Instance> instance = kernel.instance(hole.name());
             if (instance.isEmpty()) {
-                diagnostics.error(hole.position(), "%s names nothing: kernel %s has no instance '%s'",
-                        hole, kernel.name(), hole.name());
+                checkClassHole(hole, program, kernel);
                 continue;
             }
             Optional<QuajectClass> quaject = program.quajectClass(instance.get().className().text());
@@ -141,6 +142,29 @@ final class BodyChecks {
                 diagnostics.error(hole.position().plusColumns(hole.name().length() + 2),
                         "%s names nothing: %s %s (instance %s) has no member '%s'",
                         hole, quaject.get().kindName(), quaject.get().name(), hole.name(), hole.member());
+            }
+        }
+    }
+
+    /**
+     * {@code @Class}, a name no instance has: the class's descriptor, for
+     * creating instances at run time; {@code @Class.member}: where a callentry
+     * or field lies in its blocks.
+     */
+    private void checkClassHole(HoleRef hole, Program program, Kernel kernel) {
+        Optional<QuajectClass> quaject = program.quajectClass(hole.name());
+        if (quaject.isEmpty()) {
+            diagnostics.error(hole.position(), "%s names nothing: kernel %s has no instance '%s' and there is "
+                    + "no quaject '%s'", hole, kernel.name(), hole.name(), hole.name());
+        } else if (quaject.get().device()) {
+            diagnostics.error(hole.position(), "%s: device %s cannot be created at run time; declare an instance "
+                    + "with its base address", hole, hole.name());
+        } else if (hole.hasMember()) {
+            Optional<Member> member = quaject.get().member(hole.member());
+            if (!(member.isPresent() && (member.get() instanceof Callentry || member.get() instanceof Field))) {
+                diagnostics.error(hole.position().plusColumns(hole.name().length() + 2),
+                        "%s: %s is a quaject class, not an instance; only its callentries and fields have a place "
+                                + "in its blocks", hole, hole.name());
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
@@ -28,13 +29,14 @@ public final class KernelGenerator {
 
     public String generate(Program program) {
         Kernel kernel = program.kernel();
-        Optional<String> main = kernel.main().map(body -> AsmText.body(body, true, KernelGenerator::symbolOf));
+        Function<HoleRef, String> symbolOf = hole -> symbolOf(hole, kernel);
+        Optional<String> main = kernel.main().map(body -> AsmText.body(body, true, symbolOf));
         List<Test> tests = new ArrayList<>();
         StringBuilder input = new StringBuilder();
         for (TestCase test : program.tests()) {
             int number = tests.size() + 1;
             tests.add(new Test("qj_test_" + number, AsmText.quote(utf8(test.name())),
-                    AsmText.body(test.body(), true, KernelGenerator::symbolOf)));
+                    AsmText.body(test.body(), true, symbolOf)));
             test.input().ifPresent(input::append);
         }
         String text = Templates.render(group, "kernel",
@@ -46,11 +48,18 @@ public final class KernelGenerator {
         return AsmText.resync(text, FILE_NAME);
     }
 
-    /** {@code @c1} is the instance's block, {@code @c1.count} one of its members. */
-    private static String symbolOf(HoleRef hole) {
-        return hole.hasMember()
-                ? Symbols.instanceMember(hole.name(), hole.member())
-                : Symbols.instanceBase(hole.name());
+    /**
+     * {@code @c1} is the instance's block, {@code @c1.count} one of its
+     * members; for a name no instance has, a class: {@code @Counter} is its
+     * descriptor, {@code @Counter.inc} the member's offset in its blocks.
+     */
+    private static String symbolOf(HoleRef hole, Kernel kernel) {
+        boolean instance = kernel.instance(hole.name()).isPresent();
+        if (hole.hasMember()) {
+            return instance ? Symbols.instanceMember(hole.name(), hole.member())
+                    : Symbols.classMemberOffset(hole.name(), hole.member());
+        }
+        return instance ? Symbols.instanceBase(hole.name()) : Symbols.classDescriptor(hole.name());
     }
 
     private static byte[] utf8(String s) {

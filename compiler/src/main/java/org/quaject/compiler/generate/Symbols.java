@@ -64,6 +64,23 @@ public final class Symbols {
         return className + "$$template";
     }
 
+    /**
+     * The global symbol of a class's descriptor, what the run-time synthesizer
+     * creates instances from: {@code @Class} in the kernel's bodies.
+     */
+    public static String classDescriptor(String className) {
+        return className + "$$class";
+    }
+
+    /**
+     * The absolute symbol whose value is where a callentry or field lies in
+     * the blocks of a class: {@code @Class.member} in the kernel's bodies, for
+     * reaching into instances created at run time.
+     */
+    public static String classMemberOffset(String className, String member) {
+        return className + "$$offset$" + member;
+    }
+
     /** The global symbol of a class's hole table. */
     public static String holeTable(String className) {
         return className + "$$holes";
@@ -76,6 +93,8 @@ public final class Symbols {
      */
     public static String toSource(String text) {
         return text.replaceAll("hole\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1")
+                .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$class\\b", "@$1")
+                .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$offset\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$self\\b", "@$1")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2");
     }

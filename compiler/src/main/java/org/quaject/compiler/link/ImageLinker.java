@@ -65,9 +65,21 @@ public final class ImageLinker {
                          List<InstanceSymbols.Assignment> assignments) {
     }
 
-    /** A class's template and hole table as holes.stg writes them. */
+    /**
+     * A class's template, hole table and descriptor as holes.stg writes them.
+     *
+     * @param slotDefaults    for each slot in declaration order, its default body's offset in the block, or -1
+     * @param parameterWidths for each parameter in declaration order, its width in bytes
+     * @param memberOffsets   where each callentry and field lies in the block
+     */
     record ClassTable(String kind, String name, int size, String templateSymbol, String tableSymbol,
+                      String descriptorSymbol, int parameters, List<String> slotDefaults,
+                      List<Integer> parameterWidths, List<MemberOffset> memberOffsets,
                       String binaryFile, List<HoleRow> holes) {
+    }
+
+    /** A member's offset in its class's blocks, as an absolute symbol. */
+    record MemberOffset(String symbol, String offset, String description) {
     }
 
     /** One hole table entry, formatted for the assembler. */
@@ -175,8 +187,22 @@ public final class ImageLinker {
             Path binary = work.resolve(QuajectTemplateGenerator.fileName(quaject, ".bin"));
             write(binary, template.bytes());
             List<HoleRow> rows = template.holes().stream().map(ImageLinker::row).toList();
+            // -1: no default body; the synthesizer points such a slot at the runtime's unlinked-slot panic.
+            List<String> slotDefaults = quaject.slots().stream()
+                    .map(slot -> slot.defaultBody().isPresent()
+                            ? InstanceSymbols.hex(template.defaultOffset(slot.name().text())) : "-1")
+                    .toList();
+            List<Integer> parameterWidths = quaject.params().stream().map(p -> p.type().bytes()).toList();
+            List<MemberOffset> members = new ArrayList<>();
+            quaject.callentries().forEach(e -> members.add(new MemberOffset(
+                    Symbols.classMemberOffset(name, e.name().text()),
+                    InstanceSymbols.hex(template.entryOffset(e.name().text())), "callentry " + e.name())));
+            quaject.fields().forEach(f -> members.add(new MemberOffset(
+                    Symbols.classMemberOffset(name, f.name().text()),
+                    InstanceSymbols.hex(template.fieldOffset(f.name().text())), "field " + f.name())));
             tables.add(new ClassTable(quaject.kindName(), name, template.size(), Symbols.template(name),
-                    Symbols.holeTable(name), binary.getFileName().toString(), rows));
+                    Symbols.holeTable(name), Symbols.classDescriptor(name), quaject.params().size(), slotDefaults,
+                    parameterWidths, members, binary.getFileName().toString(), rows));
         }
         Path source = work.resolve("tables.s");
         write(source, Templates.render(holesGroup, "tables", "classes", tables));

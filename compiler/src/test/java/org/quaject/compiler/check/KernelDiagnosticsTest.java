@@ -201,7 +201,7 @@ class KernelDiagnosticsTest {
                             }
                         }
                         """,
-                        error(7, 17, "@nosuch.x names nothing: kernel k has no instance 'nosuch'")),
+                        error(7, 17, "@nosuch.x names nothing: kernel k has no instance 'nosuch' and there is no quaject 'nosuch'")),
                 DiagnosticCase.of("a hole naming an unknown member in a test", """
                         quaject Q {
                             var x: long
@@ -227,7 +227,46 @@ class KernelDiagnosticsTest {
                             pass
                         }
                         """,
-                        error(8, 13, "@nosuch names nothing: kernel k has no instance 'nosuch'")),
+                        error(8, 13, "@nosuch names nothing: kernel k has no instance 'nosuch' and there is no quaject 'nosuch'")),
+                DiagnosticCase.of("a parameter of a class rather than of an instance", """
+                        quaject Q(p: long = 1) {
+                            var x: long
+                        }
+                        kernel k {
+                            main {
+                                move.l  #@Q.p,d0
+                                rts
+                            }
+                        }
+                        """,
+                        error(6, 21, "@Q.p: Q is a quaject class, not an instance; only its callentries and "
+                                + "fields have a place in its blocks")),
+                DiagnosticCase.of("an unknown member of a class", """
+                        quaject Q {
+                            var x: long
+                        }
+                        kernel k {
+                            main {
+                                move.l  @Q.y,d0
+                                rts
+                            }
+                        }
+                        """,
+                        error(6, 20, "@Q.y: Q is a quaject class, not an instance; only its callentries and "
+                                + "fields have a place in its blocks")),
+                DiagnosticCase.of("a device class named for creating at run time", """
+                        device D {
+                            register R at 0x0
+                        }
+                        kernel k {
+                            main {
+                                lea     @D,a0
+                                rts
+                            }
+                        }
+                        """,
+                        error(6, 17, "@D: device D cannot be created at run time; declare an instance with its "
+                                + "base address")),
                 DiagnosticCase.of("two tests with one name", """
                         kernel k {
                             test "same" {
