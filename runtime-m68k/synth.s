@@ -211,15 +211,14 @@ copy_template:
 | patch_holes: fill every hole of the copy, row by row: the target T is the
 | row's value plus, by kind, the block (BLOCK), the parameter (PARAM), or
 | where the slot leads (SLOT: its default body, or qj_unlinked_slot); other
-| kinds hold their target already. A PC-relative hole gets T minus its own
-| address. Width 1, 2 or 4 bytes, big-endian as the CPU stores them.
+| kinds hold their target already.
 | in:        a0 = the block, a2 = the descriptor, a3 = the parameters
 | clobbers:  d1-d4, a4-a5
 patch_holes:
         movea.l DESC_HOLES(a2),a4
         move.l  TABLE_COUNT(a4),d1
         lea     TABLE_ROWS(a4),a4
-        bra     9f
+        bra     6f
 1:      move.l  ROW_VALUE(a4),d2        | d2 = T
         moveq   #0,d3
         move.w  ROW_INDEX(a4),d3
@@ -234,31 +233,107 @@ patch_holes:
         bra     5f
 3:      cmpi.b  #KIND_SLOT,d4
         bne     5f
-        move.l  DESC_DEFAULTS(a2,d3.l*4),d4
-        cmpi.l  #NO_DEFAULT,d4
-        beq     4f
-        add.l   a0,d4
-        add.l   d4,d2
-        bra     5f
-4:      addi.l  #qj_unlinked_slot,d2
-5:      moveq   #0,d3
-        move.w  ROW_OFFSET(a4),d3
-        lea     (a0,d3.l),a5            | a5 = the hole
-        btst    #FLAG_PC_RELATIVE,ROW_FLAGS(a4)
-        beq     6f
-        sub.l   a5,d2
-6:      move.b  ROW_WIDTH(a4),d4
-        cmpi.b  #2,d4
-        beq     7f
-        bhi     8f
-        move.b  d2,(a5)
-        bra     10f
-7:      move.w  d2,(a5)
-        bra     10f
-8:      move.l  d2,(a5)
-10:     lea     ROW_SIZE(a4),a4
-9:      subq.l  #1,d1
+        bsr     slot_default
+        add.l   d3,d2
+5:      bsr     fill_hole
+        lea     ROW_SIZE(a4),a4
+6:      subq.l  #1,d1
         bpl     1b
+        rts
+
+| slot_default: where an unlinked slot leads: its default body in the
+| block, or qj_unlinked_slot when it has none.
+| in:        a0 = the block, a2 = the descriptor, d3.l = the slot's number
+| out:       d3.l = the address
+| clobbers:  nothing else
+slot_default:
+        move.l  DESC_DEFAULTS(a2,d3.l*4),d3
+        cmpi.l  #NO_DEFAULT,d3
+        beq     1f
+        add.l   a0,d3
+        rts
+1:      move.l  #qj_unlinked_slot,d3
+        rts
+
+| fill_hole: write a target into the hole a row describes; a PC-relative
+| hole gets the target minus its own address. 1, 2 or 4 bytes, big-endian.
+| in:        a0 = the block, a4 = the row, d2.l = the target
+| clobbers:  d2, d4, a5
+fill_hole:
+        moveq   #0,d4
+        move.w  ROW_OFFSET(a4),d4
+        lea     (a0,d4.l),a5            | a5 = the hole
+        btst    #FLAG_PC_RELATIVE,ROW_FLAGS(a4)
+        beq     1f
+        sub.l   a5,d2
+1:      move.b  ROW_WIDTH(a4),d4
+        cmpi.b  #2,d4
+        beq     2f
+        bhi     3f
+        move.b  d2,(a5)
+        rts
+2:      move.w  d2,(a5)
+        rts
+3:      move.l  d2,(a5)
+        rts
+
+| qj_link: point a slot (callout or callback) of an instance made by
+| qj_create at a target, e.g. another instance's callentry: every hole of
+| the slot in the block gets the target plus the hole's addend, the way
+| qj_create filled it with the default. Linking again relinks.
+| in:        a0 = the block, d0.l = the slot's number (@Class.slot),
+|            a1 = the target
+| out:       d0.l = QJ_OK, or QJ_ERANGE when the class has no such slot
+|            (nothing changed)
+| preserves: all other registers; supervisor mode (it writes CACR)
+        .globl  qj_link
+qj_link:
+        movem.l d1-d4/a2-a5,-(sp)
+        move.l  a1,d3
+        bra     relink
+
+| qj_unlink: a slot of an instance made by qj_create back to where it led
+| when created: its default body, or qj_unlinked_slot.
+| in:        a0 = the block, d0.l = the slot's number (@Class.slot)
+| out:       d0.l = QJ_OK, or QJ_ERANGE when the class has no such slot
+| preserves: all other registers; supervisor mode
+        .globl  qj_unlink
+qj_unlink:
+        movem.l d1-d4/a2-a5,-(sp)
+        movea.l HDR_CLASS(a0),a2
+        move.l  d0,d3
+        moveq   #0,d1
+        move.w  DESC_SLOTS(a2),d1
+        cmp.l   d1,d3                   | relink refuses it; slot_default must
+        bhs     relink                  | not read past the defaults first
+        bsr     slot_default
+
+| relink: fill every SLOT hole of slot d0 in block a0 with target d3.
+relink:
+        movea.l HDR_CLASS(a0),a2
+        moveq   #0,d1
+        move.w  DESC_SLOTS(a2),d1
+        cmp.l   d1,d0
+        bhs     3f
+        movea.l DESC_HOLES(a2),a4
+        move.l  TABLE_COUNT(a4),d1
+        lea     TABLE_ROWS(a4),a4
+        bra     2f
+1:      cmpi.b  #KIND_SLOT,ROW_KIND(a4)
+        bne     4f
+        cmp.w   ROW_INDEX(a4),d0
+        bne     4f
+        move.l  ROW_VALUE(a4),d2
+        add.l   d3,d2
+        bsr     fill_hole
+4:      lea     ROW_SIZE(a4),a4
+2:      subq.l  #1,d1
+        bpl     1b
+        bsr     flush_instructions
+        moveq   #QJ_OK,d0
+        bra     5f
+3:      moveq   #QJ_ERANGE,d0
+5:      movem.l (sp)+,d1-d4/a2-a5
         rts
 
 | flush_instructions: the instruction cache may hold bytes of an earlier

@@ -13,7 +13,7 @@ class SynthesisIT {
         QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture("synth-create.qj"), "--engine", "runner");
         QjProcess.Result qemu = QjProcess.run("test", QjProcess.fixture("synth-create.qj"), "--engine", "qemu");
         assertEquals(0, runner.exitStatus(), runner::toString);
-        assertTrue(runner.stdout().endsWith("6 passed, 0 failed\n"), runner::toString);
+        assertTrue(runner.stdout().endsWith("8 passed, 0 failed\n"), runner::toString);
         assertEquals(qemu.stdout(), runner.stdout(), "the same test output on both engines");
         assertEquals(qemu.exitStatus(), runner.exitStatus());
     }

@@ -149,7 +149,7 @@ final class BodyChecks {
     /**
      * {@code @Class}, a name no instance has: the class's descriptor, for
      * creating instances at run time; {@code @Class.member}: where a callentry
-     * or field lies in its blocks.
+     * or field lies in its blocks, or a slot's number.
      */
     private void checkClassHole(HoleRef hole, Program program, Kernel kernel) {
         Optional<QuajectClass> quaject = program.quajectClass(hole.name());
@@ -161,10 +161,12 @@ final class BodyChecks {
                     + "with its base address", hole, hole.name());
         } else if (hole.hasMember()) {
             Optional<Member> member = quaject.get().member(hole.member());
-            if (!(member.isPresent() && (member.get() instanceof Callentry || member.get() instanceof Field))) {
+            if (!(member.isPresent() && (member.get() instanceof Callentry || member.get() instanceof Field
+                    || member.get() instanceof Slot))) {
                 diagnostics.error(hole.position().plusColumns(hole.name().length() + 2),
-                        "%s: %s is a quaject class, not an instance; only its callentries and fields have a place "
-                                + "in its blocks", hole, hole.name());
+                        "%s: %s is a quaject class, not an instance; only its callentries and fields (their place "
+                                + "in its blocks) and its callouts and callbacks (their numbers) can be named",
+                        hole, hole.name());
             }
         }
     }

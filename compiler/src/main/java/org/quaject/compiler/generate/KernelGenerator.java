@@ -29,7 +29,7 @@ public final class KernelGenerator {
 
     public String generate(Program program) {
         Kernel kernel = program.kernel();
-        Function<HoleRef, String> symbolOf = hole -> symbolOf(hole, kernel);
+        Function<HoleRef, String> symbolOf = hole -> symbolOf(hole, program);
         Optional<String> main = kernel.main().map(body -> AsmText.body(body, true, symbolOf));
         List<Test> tests = new ArrayList<>();
         StringBuilder input = new StringBuilder();
@@ -51,12 +51,17 @@ public final class KernelGenerator {
     /**
      * {@code @c1} is the instance's block, {@code @c1.count} one of its
      * members; for a name no instance has, a class: {@code @Counter} is its
-     * descriptor, {@code @Counter.inc} the member's offset in its blocks.
+     * descriptor, {@code @Counter.inc} a callentry's or field's offset in its
+     * blocks, {@code @Counter.reader} a slot's number.
      */
-    private static String symbolOf(HoleRef hole, Kernel kernel) {
-        boolean instance = kernel.instance(hole.name()).isPresent();
+    private static String symbolOf(HoleRef hole, Program program) {
+        boolean instance = program.kernel().instance(hole.name()).isPresent();
         if (hole.hasMember()) {
-            return instance ? Symbols.instanceMember(hole.name(), hole.member())
+            if (instance) {
+                return Symbols.instanceMember(hole.name(), hole.member());
+            }
+            boolean slot = program.quajectClass(hole.name()).flatMap(q -> q.slot(hole.member())).isPresent();
+            return slot ? Symbols.classSlotNumber(hole.name(), hole.member())
                     : Symbols.classMemberOffset(hole.name(), hole.member());
         }
         return instance ? Symbols.instanceBase(hole.name()) : Symbols.classDescriptor(hole.name());

@@ -81,6 +81,14 @@ public final class Symbols {
         return className + "$$offset$" + member;
     }
 
+    /**
+     * The absolute symbol whose value is a slot's number in its class, what
+     * qj_link and qj_unlink take: {@code @Class.slot} in the kernel's bodies.
+     */
+    public static String classSlotNumber(String className, String slot) {
+        return className + "$$slot$" + slot;
+    }
+
     /** The global symbol of a class's hole table. */
     public static String holeTable(String className) {
         return className + "$$holes";
@@ -94,7 +102,7 @@ public final class Symbols {
     public static String toSource(String text) {
         return text.replaceAll("hole\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$class\\b", "@$1")
-                .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$offset\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2")
+                .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$(offset|slot)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$3")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$self\\b", "@$1")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2");
     }

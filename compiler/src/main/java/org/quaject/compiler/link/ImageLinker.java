@@ -70,7 +70,7 @@ public final class ImageLinker {
      *
      * @param slotDefaults    for each slot in declaration order, its default body's offset in the block, or -1
      * @param parameterWidths for each parameter in declaration order, its width in bytes
-     * @param memberOffsets   where each callentry and field lies in the block
+     * @param memberOffsets   where each callentry and field lies in the block, and each slot's number
      */
     record ClassTable(String kind, String name, int size, String templateSymbol, String tableSymbol,
                       String descriptorSymbol, int parameters, List<String> slotDefaults,
@@ -78,7 +78,7 @@ public final class ImageLinker {
                       String binaryFile, List<HoleRow> holes) {
     }
 
-    /** A member's offset in its class's blocks, as an absolute symbol. */
+    /** A member's offset in its class's blocks, or a slot's number, as an absolute symbol. */
     record MemberOffset(String symbol, String offset, String description) {
     }
 
@@ -200,6 +200,9 @@ public final class ImageLinker {
             quaject.fields().forEach(f -> members.add(new MemberOffset(
                     Symbols.classMemberOffset(name, f.name().text()),
                     InstanceSymbols.hex(template.fieldOffset(f.name().text())), "field " + f.name())));
+            quaject.slots().forEach(slot -> members.add(new MemberOffset(
+                    Symbols.classSlotNumber(name, slot.name().text()),
+                    Integer.toString(quaject.slots().indexOf(slot)), slot.kind().keyword() + " " + slot.name())));
             tables.add(new ClassTable(quaject.kindName(), name, template.size(), Symbols.template(name),
                     Symbols.holeTable(name), Symbols.classDescriptor(name), quaject.params().size(), slotDefaults,
                     parameterWidths, members, binary.getFileName().toString(), rows));

@@ -240,7 +240,8 @@ class KernelDiagnosticsTest {
                         }
                         """,
                         error(6, 21, "@Q.p: Q is a quaject class, not an instance; only its callentries and "
-                                + "fields have a place in its blocks")),
+                                + "fields (their place in its blocks) and its callouts and callbacks (their "
+                                + "numbers) can be named")),
                 DiagnosticCase.of("an unknown member of a class", """
                         quaject Q {
                             var x: long
@@ -253,7 +254,8 @@ class KernelDiagnosticsTest {
                         }
                         """,
                         error(6, 20, "@Q.y: Q is a quaject class, not an instance; only its callentries and "
-                                + "fields have a place in its blocks")),
+                                + "fields (their place in its blocks) and its callouts and callbacks (their "
+                                + "numbers) can be named")),
                 DiagnosticCase.of("a device class named for creating at run time", """
                         device D {
                             register R at 0x0
