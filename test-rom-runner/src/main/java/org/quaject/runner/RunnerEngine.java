@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.machine.Machine;
+import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.NativeRam;
 import org.quaject.runner.cpu.Register;
 import org.quaject.runner.machine.MachineStop;
@@ -89,7 +90,7 @@ public final class RunnerEngine implements Engine {
     private static CodeLocation locateProgramCounter(Machine machine, CodeLocator locator) {
         long pc = Integer.toUnsignedLong(machine.cpu().get(Register.PC));
         NativeRam ram = machine.ram();
-        long available = Math.max(0, Math.min(CodeLocator.LONGEST_INSTRUCTION, ram.size() - pc));
+        long available = Math.max(0, Math.min(Cpu.LONGEST_INSTRUCTION, ram.size() - pc));
         byte[] code = new byte[(int) available];
         if (available > 0) {
             ram.read(pc, code, 0, code.length);

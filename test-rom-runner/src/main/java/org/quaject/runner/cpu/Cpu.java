@@ -45,6 +45,13 @@ public interface Cpu extends AutoCloseable {
     Stop run(long maxInstructions);
 
     /**
+     * The longest MC68030 instruction in bytes: MOVE with two memory indirect
+     * operands, each a brief word plus 32-bit base and outer displacements
+     * (MC68030 User's Manual, section 2, extension words).
+     */
+    int LONGEST_INSTRUCTION = 22;
+
+    /**
      * Runs like {@link #run(long)}, but returns at the first point where an
      * interrupt the SR mask held off could now be let in: right after an
      * instruction that writes SR, or where the core next checks for

@@ -23,13 +23,7 @@ final class TranslationBlocks {
      */
     static final int LOOKAHEAD = 32;
 
-    /**
-     * The longest MC68030 instruction is 22 bytes: MOVE with two memory
-     * indirect operands, each a brief word plus 32-bit base and outer
-     * displacements (MC68030 User's Manual, section 2, extension words).
-     */
-    private static final int LONGEST_INSTRUCTION = 22;
-    private static final int EXIT_COUNT = LONGEST_INSTRUCTION / 2;
+    private static final int EXIT_COUNT = Cpu.LONGEST_INSTRUCTION / 2;
 
     private final long uc;
     private final Memory blockInfo = new Memory(Unicorn.UC_TB_SIZE);
@@ -76,11 +70,11 @@ final class TranslationBlocks {
         for (int i = 0; i < EXIT_COUNT; i++) {
             exits.setLong((long) Long.BYTES * i, pc + 2L * (i + 1));
         }
-        invalidate(pc, LONGEST_INSTRUCTION + 2);
+        invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         setExits(EXIT_COUNT);
         int err = Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
         setExits(0);
-        invalidate(pc, LONGEST_INSTRUCTION + 2);
+        invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         return err;
     }
 

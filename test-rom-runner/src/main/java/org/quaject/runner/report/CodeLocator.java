@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.quaject.binutils.Toolchain;
 import org.quaject.binutils.ToolchainException;
 import org.quaject.elf.ElfFile;
+import org.quaject.runner.cpu.Cpu;
 import org.quaject.elf.Segment;
 import org.quaject.elf.Symbol;
 
@@ -28,9 +29,6 @@ import org.quaject.elf.Symbol;
  * are simply left out, as a report must not fail for want of a tool.
  */
 public final class CodeLocator {
-
-    /** The longest MC68030 instruction is 11 words (MC68030 UM 2.1, e.g. a memory-indirect MOVE). */
-    public static final int LONGEST_INSTRUCTION = 22;
 
     private static final String UNKNOWN_LINE = "??";
 
@@ -122,14 +120,14 @@ public final class CodeLocator {
         }
     }
 
-    /** Up to {@link #LONGEST_INSTRUCTION} bytes of the image's contents from an address. */
+    /** Up to {@link Cpu#LONGEST_INSTRUCTION} bytes of the image's contents from an address. */
     private byte[] imageBytes(long address) {
         for (Segment segment : elf.segments()) {
             long start = segment.physicalAddress();
             if (segment.isLoad() && address >= start && address < start + segment.fileSize()) {
                 byte[] contents = elf.contents(segment);
                 int from = (int) (address - start);
-                return Arrays.copyOfRange(contents, from, Math.min(contents.length, from + LONGEST_INSTRUCTION));
+                return Arrays.copyOfRange(contents, from, Math.min(contents.length, from + Cpu.LONGEST_INSTRUCTION));
             }
         }
         return new byte[0];

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quaject.runner.machine.Vectors;
 
 /**
  * The headline of a crash report the guest printed itself (the runtime's
@@ -23,9 +24,7 @@ public record GuestReport(String exception, int vector, long pc, OptionalLong in
             "\\*\\*\\* (.+?) \\(vector (\\d{1,3})\\) at PC 0x(\\p{XDigit}{8})"
                     + "(?: \\(instruction at 0x(\\p{XDigit}{8})\\))?");
 
-    /** MC68030 UM table 8-1: TRAP #0..#15. */
-    private static final int FIRST_TRAP = 32;
-    private static final int LAST_TRAP = 47;
+    private static final int TRAPS = 16;
     private static final int TRAP_LENGTH = 2;
 
     /** The report headline in one console line, if it holds one. */
@@ -56,6 +55,7 @@ public record GuestReport(String exception, int vector, long pc, OptionalLong in
         if (instruction.isPresent()) {
             return instruction.getAsLong();
         }
-        return vector >= FIRST_TRAP && vector <= LAST_TRAP ? pc - TRAP_LENGTH : pc;
+        boolean trap = vector >= Vectors.TRAP_BASE && vector < Vectors.TRAP_BASE + TRAPS;
+        return trap ? pc - TRAP_LENGTH : pc;
     }
 }
