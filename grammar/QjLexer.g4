@@ -26,6 +26,7 @@ AT        : 'at' ;
 CALLOUT   : 'callout' ;
 CALLBACK  : 'callback' ;
 CLOBBERS  : 'clobbers' ;
+INLINE    : 'inline' ;
 BYTE      : 'byte' ;
 WORD      : 'word' ;
 LONG      : 'long' ;

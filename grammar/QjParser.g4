@@ -68,13 +68,17 @@ registerDecl
     : REGISTER name=ID AT offset=NUMBER
     ;
 
+/** `inline`: the synthesizer may copy the body into a caller's call site instead of calling it. */
 callentryDecl
-    : CALLENTRY name=ID signature body
+    : inline=INLINE? CALLENTRY name=ID signature body
     ;
 
-/** A callout points to another quaject's callentry; a callback points back to the invoker. */
+/**
+ * A callout points to another quaject's callentry; a callback points back to the invoker.
+ * `inline N`: each call site keeps N bytes, room for an inlined callentry.
+ */
 slotDecl
-    : kind=(CALLOUT | CALLBACK) name=ID signature (DEFAULT body)?
+    : kind=(CALLOUT | CALLBACK) name=ID signature (INLINE room=NUMBER)? (DEFAULT body)?
     ;
 
 signature

@@ -8,7 +8,9 @@
 |     +8   .long  the class's inactive blocks, a list through their headers
 |     +12  .word  P, the number of parameters
 |     +14  .word  S, the number of slots (callouts and callbacks)
-|     +16  .long  x S: each slot's default body, as an offset in the block;
+|     +16  .long  the table of inline callentries: .word N, then N times
+|                 .word offset in the block, .word body length without its rts
+|     +20  .long  x S: each slot's default body, as an offset in the block;
 |                 -1 for a slot without one
 |     then .byte  x P: each parameter's width in bytes
 |
@@ -31,7 +33,8 @@
         .equ    DESC_INACTIVE, 8
         .equ    DESC_PARAMS, 12
         .equ    DESC_SLOTS, 14
-        .equ    DESC_DEFAULTS, 16
+        .equ    DESC_INLINE, 16
+        .equ    DESC_DEFAULTS, 20
         .equ    NO_DEFAULT, -1
 
         .equ    HDR_CLASS, -12
@@ -47,6 +50,7 @@
         .equ    ROW_WIDTH, 2                    | .byte: 1, 2 or 4
         .equ    ROW_FLAGS, 3                    | .byte: bit 0 PC-relative
         .equ    ROW_KIND, 4                     | .byte
+        .equ    ROW_ROOM, 5                     | .byte: a call site's inline room, else 0
         .equ    ROW_INDEX, 6                    | .word
         .equ    ROW_VALUE, 8                    | .long
         .equ    ROW_SIZE, 12
@@ -54,6 +58,14 @@
         .equ    KIND_BLOCK, 1
         .equ    KIND_PARAM, 2
         .equ    KIND_SLOT, 3
+
+        | A call site (a slot declared `inline N`): N bytes starting with an
+        | absolute long jsr or jmp, whose operand is the row's hole.
+        .equ    HOLE_IN_SITE, 2                 | the hole follows the opcode word
+        .equ    OPCODE_JMP_ABSL, 0x4ef9
+        .equ    OPCODE_NOP, 0x4e71
+        .equ    OPCODE_BRA_S, 0x6000            | | the displacement, 2..126
+        .equ    RTS_BYTES, 2
 
         | CACR bit 3, CI: clear the instruction cache (MC68030 UM 6.4.1).
         .equ    CACR_CLEAR_INSTRUCTIONS, 0x0008
@@ -280,7 +292,8 @@ fill_hole:
 | qj_link: point a slot (callout or callback) of an instance made by
 | qj_create at a target, e.g. another instance's callentry: every hole of
 | the slot in the block gets the target plus the hole's addend, the way
-| qj_create filled it with the default. Linking again relinks.
+| qj_create filled it with the default; every call site of the slot calls it.
+| Linking again relinks.
 | in:        a0 = the block, d0.l = the slot's number (@Class.slot),
 |            a1 = the target
 | out:       d0.l = QJ_OK, or QJ_ERANGE when the class has no such slot
@@ -288,9 +301,35 @@ fill_hole:
 | preserves: all other registers; supervisor mode (it writes CACR)
         .globl  qj_link
 qj_link:
-        movem.l d1-d4/a2-a5,-(sp)
+        movem.l d1-d7/a2-a6,-(sp)
         move.l  a1,d3
-        bra     relink
+        moveq   #-1,d5                  | nothing to inline
+        bsr     link_slot
+        movem.l (sp)+,d1-d7/a2-a6
+        rts
+
+| qj_link_entry: link a slot of an instance made by qj_create to a callentry
+| of another such instance, inlining it where it can: at each call site of
+| the slot (declared `inline N`) where the callentry is an inline one and its
+| body fits, the body is copied in place of the call (collapsing a layer);
+| everywhere else the slot calls it, as after qj_link. An inlined copy is the
+| target's code as it is now: linking the target's own slots later does not
+| reach it (link this slot again for that).
+| in:        a0 = the block, d0.l = the slot's number (@Class.slot),
+|            a1 = the target's block, d1.l = the callentry's offset in it
+|            (@Class.entry)
+| out:       d0.l = QJ_OK and d1.l = how many call sites got the body; or
+|            d0.l = QJ_ERANGE when the class has no such slot (nothing changed)
+| preserves: all other registers; supervisor mode
+        .globl  qj_link_entry
+qj_link_entry:
+        movem.l d2-d7/a2-a6,-(sp)
+        move.l  a1,d3
+        add.l   d1,d3                   | d3 = the callentry
+        bsr     find_inline
+        bsr     link_slot
+        movem.l (sp)+,d2-d7/a2-a6
+        rts
 
 | qj_unlink: a slot of an instance made by qj_create back to where it led
 | when created: its default body, or qj_unlinked_slot.
@@ -299,41 +338,197 @@ qj_link:
 | preserves: all other registers; supervisor mode
         .globl  qj_unlink
 qj_unlink:
-        movem.l d1-d4/a2-a5,-(sp)
+        movem.l d1-d7/a2-a6,-(sp)
         movea.l HDR_CLASS(a0),a2
-        move.l  d0,d3
         moveq   #0,d1
         move.w  DESC_SLOTS(a2),d1
-        cmp.l   d1,d3                   | relink refuses it; slot_default must
-        bhs     relink                  | not read past the defaults first
+        cmp.l   d1,d0                   | link_slot refuses it; slot_default must
+        bhs     1f                      | not read past the defaults first
+        move.l  d0,d3
         bsr     slot_default
+1:      moveq   #-1,d5
+        bsr     link_slot
+        movem.l (sp)+,d1-d7/a2-a6
+        rts
 
-| relink: fill every SLOT hole of slot d0 in block a0 with target d3.
-relink:
+| find_inline: whether a callentry is one of its class's inline ones.
+| in:        a1 = its block, d1.l = its offset in the block
+| out:       d5.l = its body's length without the rts, or -1
+| clobbers:  d2, a3
+find_inline:
+        movea.l HDR_CLASS(a1),a3
+        movea.l DESC_INLINE(a3),a3
+        move.w  (a3)+,d2
+        moveq   #-1,d5
+        bra     2f
+1:      cmp.w   (a3)+,d1
+        beq     3f
+        addq.l  #2,a3
+2:      dbra    d2,1b
+        rts
+3:      moveq   #0,d5
+        move.w  (a3),d5
+        rts
+
+| link_slot: fill every hole of a slot with a target. Where the hole is a
+| call site's, the site gets the inline body when there is one that fits,
+| else its call back (an inlined body may be there) and the target.
+| in:        a0 = the block, d0.l = the slot's number, d3 = the target,
+|            d5.l = the target's inline body length, or -1 for none,
+|            a1 = the target's block, when d5 is not -1
+| out:       d0.l = QJ_OK and d1.l = the call sites inlined, or QJ_ERANGE
+| clobbers:  d2-d7, a2-a6
+link_slot:
         movea.l HDR_CLASS(a0),a2
         moveq   #0,d1
         move.w  DESC_SLOTS(a2),d1
         cmp.l   d1,d0
-        bhs     3f
+        bhs     5f
+        moveq   #0,d6                   | d6 = call sites inlined
         movea.l DESC_HOLES(a2),a4
-        move.l  TABLE_COUNT(a4),d1
+        move.l  TABLE_COUNT(a4),d7      | d7 = rows left
         lea     TABLE_ROWS(a4),a4
-        bra     2f
+        bra     3f
 1:      cmpi.b  #KIND_SLOT,ROW_KIND(a4)
-        bne     4f
+        bne     2f
         cmp.w   ROW_INDEX(a4),d0
-        bne     4f
+        bne     2f
+        bsr     inline_at_site
+        beq     4f
+        addq.l  #1,d6
+        bra     2f
+4:      bsr     restore_site
         move.l  ROW_VALUE(a4),d2
         add.l   d3,d2
         bsr     fill_hole
-4:      lea     ROW_SIZE(a4),a4
-2:      subq.l  #1,d1
+2:      lea     ROW_SIZE(a4),a4
+3:      subq.l  #1,d7
         bpl     1b
         bsr     flush_instructions
+        move.l  d6,d1
         moveq   #QJ_OK,d0
-        bra     5f
-3:      moveq   #QJ_ERANGE,d0
-5:      movem.l (sp)+,d1-d4/a2-a5
+        rts
+5:      moveq   #0,d1
+        moveq   #QJ_ERANGE,d0
+        rts
+
+| restore_site: a call site back to its template's bytes (the call, then the
+| skip over the rest of its room), ready for its hole to be filled. A row
+| that is not a call site's is left alone.
+| in:        a0 = the block, a2 = the descriptor, a4 = the row
+| clobbers:  d1, d4, a3, a5
+restore_site:
+        moveq   #0,d4
+        move.b  ROW_ROOM(a4),d4
+        beq     3f
+        moveq   #0,d1
+        move.w  ROW_OFFSET(a4),d1
+        subq.l  #HOLE_IN_SITE,d1        | d1 = the site's offset
+        movea.l DESC_TEMPLATE(a2),a3
+        adda.l  d1,a3
+        lea     (a0,d1.l),a5
+        lsr.w   #1,d4
+        bra     2f
+1:      move.w  (a3)+,(a5)+
+2:      dbra    d4,1b
+3:      rts
+
+| inline_at_site: the target's inline body copied over the call site a row
+| describes, if the row is a call site's and the body fits its room. At a
+| jsr site the body's rts is left out and a skip over the rest of the room
+| follows; at a jmp site (a tail call) the rts stays and returns for the
+| caller.
+| in:        a0 = the block, a2 = the descriptor, a4 = the row, a1 = the
+|            target's block, d3 = the body, d5.l = its length without the
+|            rts, or -1
+| out:       d4.l = 1 if the body was copied, else 0; condition codes of it
+| clobbers:  d1-d2, a3, a5-a6
+inline_at_site:
+        moveq   #0,d4
+        tst.l   d5
+        bmi     9f
+        move.b  ROW_ROOM(a4),d4
+        beq     9f
+        moveq   #0,d1
+        move.w  ROW_OFFSET(a4),d1
+        subq.l  #HOLE_IN_SITE,d1        | d1 = the site's offset
+        movea.l DESC_TEMPLATE(a2),a3
+        move.l  d5,d2                   | d2 = the bytes to copy
+        cmpi.w  #OPCODE_JMP_ABSL,(a3,d1.l)
+        bne     1f
+        addq.l  #RTS_BYTES,d2
+1:      sub.l   d2,d4                   | d4 = the room the copy leaves
+        bmi     9f
+        lea     (a0,d1.l),a5
+        movea.l d3,a3
+        lsr.w   #1,d2
+        bra     3f
+2:      move.w  (a3)+,(a5)+
+3:      dbra    d2,2b
+        bsr     write_skip
+        move.l  a0,d2
+        add.l   d1,d2
+        sub.l   d3,d2                   | d2 = how far the copy is from the body
+        bsr     fix_copied_holes
+        moveq   #1,d4
+        rts
+9:      moveq   #0,d4
+        rts
+
+| write_skip: what follows an inlined body in a call site's room: nothing
+| when it fills the room, a nop for one word left, else a short branch over
+| the rest.
+| in:        a5 = the end of the copy, d4.l = the bytes left
+| clobbers:  d4
+write_skip:
+        tst.l   d4
+        beq     2f
+        subq.l  #2,d4
+        bne     1f
+        move.w  #OPCODE_NOP,(a5)
+        rts
+1:      ori.w   #OPCODE_BRA_S,d4
+        move.w  d4,(a5)
+2:      rts
+
+| fix_copied_holes: the holes of a copied inline body, made right for where
+| the copy is. A PC-relative hole (it reaches outside the body) loses the
+| distance the copy moved; an absolute one that points into the body gains
+| it; others (fields, parameters, slots, the runtime) stay as they are. The
+| compiler made sure these holes are long words.
+| in:        a1 = the target's block, d3 = the body, d5.l = its length
+|            without the rts, d2.l = the copy's address minus the body's
+| clobbers:  d1, d4, a3, a5-a6
+fix_copied_holes:
+        movea.l HDR_CLASS(a1),a6
+        movea.l DESC_HOLES(a6),a3
+        move.l  TABLE_COUNT(a3),d1
+        lea     TABLE_ROWS(a3),a3
+        bra     4f
+1:      moveq   #0,d4
+        move.w  ROW_OFFSET(a3),d4
+        add.l   a1,d4
+        sub.l   d3,d4                   | d4 = the hole's offset in the body
+        cmp.l   d5,d4
+        bhs     3f                      | not in the body (unsigned)
+        movea.l d3,a5
+        adda.l  d2,a5
+        adda.l  d4,a5                   | a5 = the hole in the copy
+        btst    #FLAG_PC_RELATIVE,ROW_FLAGS(a3)
+        beq     2f
+        sub.l   d2,(a5)
+        bra     3f
+2:      cmpi.b  #KIND_BLOCK,ROW_KIND(a3)
+        bne     3f
+        move.l  ROW_VALUE(a3),d4
+        add.l   a1,d4
+        sub.l   d3,d4                   | d4 = where it points, from the body
+        cmp.l   d5,d4
+        bhi     3f                      | outside the body, its end included
+        add.l   d2,(a5)
+3:      lea     ROW_SIZE(a3),a3
+4:      subq.l  #1,d1
+        bpl     1b
         rts
 
 | flush_instructions: the instruction cache may hold bytes of an earlier

@@ -19,9 +19,11 @@ import org.quaject.compiler.generate.KernelGenerator;
 import org.quaject.compiler.generate.QuajectTemplateGenerator;
 import org.quaject.compiler.image.BundledFiles;
 import org.quaject.compiler.link.ImageLinker;
+import org.quaject.compiler.link.InlineBodies;
 import org.quaject.compiler.link.LinkMap;
 import org.quaject.compiler.link.TemplateObject;
 import org.quaject.compiler.model.Board;
+import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Program;
 import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.parse.ModelBuilder;
@@ -90,7 +92,9 @@ public final class Compiler {
         diagnostics.stopIfErrors();
 
         Map<QuajectClass, TemplateObject> templates = new LinkedHashMap<>();
-        templateObjects.forEach((quaject, object) -> templates.put(quaject, TemplateObject.read(object, quaject, diagnostics)));
+        templateObjects.forEach((quaject, object) -> templates.put(quaject, TemplateObject.read(object, quaject,
+                inlineBodies(quaject, templateGenerator, assembler, toolchain, work, sources, diagnostics),
+                diagnostics)));
         diagnostics.stopIfErrors();
 
         progress.accept("assemble boot code and runtime");
@@ -115,6 +119,25 @@ public final class Compiler {
         Path map = work.resolve("image.map");
         LinkMap.write(program, templates, linked.elf(), linked.linkerMap(), map);
         return new Build(linked.elf(), linked.rom(), map, diagnostics);
+    }
+
+    /**
+     * The lengths of a class's inline callentries, from its template assembled
+     * with each of them apart; problems an inlined copy would have are reported.
+     */
+    private static Map<String, Integer> inlineBodies(QuajectClass quaject, QuajectTemplateGenerator generator,
+                                                     Assembler assembler, Toolchain toolchain, Path work,
+                                                     Map<String, SourceFile> sources, Diagnostics diagnostics) {
+        if (quaject.callentries().stream().noneMatch(Callentry::inline)) {
+            return Map.of();
+        }
+        String name = QuajectTemplateGenerator.fileName(quaject, QuajectTemplateGenerator.ISOLATED_SUFFIX);
+        Path asm = write(work.resolve(name + ".s"), generator.generateIsolated(quaject));
+        Path object = work.resolve(name + ".o");
+        if (!assembler.assemble(asm, object, sources, quaject.name().position(), diagnostics)) {
+            return Map.of();
+        }
+        return InlineBodies.read(object, quaject, toolchain, diagnostics);
     }
 
     /** Boot code and linker script (boot/), then the runtime (runtime-m68k/), copied into the work directory. */

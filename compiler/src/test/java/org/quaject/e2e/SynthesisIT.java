@@ -10,10 +10,19 @@ class SynthesisIT {
 
     @Test
     void createdInstancesWorkAlikeOnBothEngines() {
-        QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture("synth-create.qj"), "--engine", "runner");
-        QjProcess.Result qemu = QjProcess.run("test", QjProcess.fixture("synth-create.qj"), "--engine", "qemu");
+        assertPassesAlikeOnBothEngines("synth-create.qj", 8);
+    }
+
+    @Test
+    void inlinedLinksWorkAlikeOnBothEngines() {
+        assertPassesAlikeOnBothEngines("synth-inline.qj", 7);
+    }
+
+    private static void assertPassesAlikeOnBothEngines(String fixture, int tests) {
+        QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture(fixture), "--engine", "runner");
+        QjProcess.Result qemu = QjProcess.run("test", QjProcess.fixture(fixture), "--engine", "qemu");
         assertEquals(0, runner.exitStatus(), runner::toString);
-        assertTrue(runner.stdout().endsWith("8 passed, 0 failed\n"), runner::toString);
+        assertTrue(runner.stdout().endsWith(tests + " passed, 0 failed\n"), runner::toString);
         assertEquals(qemu.stdout(), runner.stdout(), "the same test output on both engines");
         assertEquals(qemu.exitStatus(), runner.exitStatus());
     }

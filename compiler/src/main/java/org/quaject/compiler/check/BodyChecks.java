@@ -81,7 +81,7 @@ final class BodyChecks {
      * another. Each use must find its label in its own body.
      */
     private void checkLocalLabels(AssemblyBody body) {
-        String code = withoutCommentsAndStrings(body.text());
+        String code = body.code();
         List<int[]> labels = new ArrayList<>();
         Matcher label = LOCAL_LABEL.matcher(code);
         while (label.find()) {
@@ -98,35 +98,6 @@ final class BodyChecks {
                         use.group(1), use.group(2), use.group(1), forward ? "after" : "before");
             }
         }
-    }
-
-    /** The body with comments and string literals blanked out, offsets unchanged. */
-    private static String withoutCommentsAndStrings(String text) {
-        StringBuilder out = new StringBuilder(text);
-        boolean inString = false;
-        boolean inComment = false;
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (c == '\n') {
-                inString = false;
-                inComment = false;
-            } else if (inComment) {
-                out.setCharAt(i, ' ');
-            } else if (inString) {
-                out.setCharAt(i, ' ');
-                if (c == '\\' && i + 1 < out.length() && out.charAt(i + 1) != '\n') {
-                    out.setCharAt(++i, ' ');
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '|') {
-                inComment = true;
-                out.setCharAt(i, ' ');
-            }
-        }
-        return out.toString();
     }
 
     private void checkKernelBody(AssemblyBody body, Program program, Kernel kernel) {

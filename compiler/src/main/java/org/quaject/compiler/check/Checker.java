@@ -16,5 +16,6 @@ public final class Checker {
         new DeclarationChecks(diagnostics).check(program);
         new KernelChecks(diagnostics).check(program);
         new BodyChecks(diagnostics).check(program);
+        new InlineChecks(diagnostics).check(program);
     }
 }

@@ -1,5 +1,6 @@
 package org.quaject.compiler.generate;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.quaject.compiler.model.AssemblyBody;
@@ -18,17 +19,24 @@ public final class AsmText {
     private AsmText() {
     }
 
+    /** A piece of a body's text, from {@code start} up to {@code end}, to be written as {@code text}. */
+    public record Edit(int start, int end, String text) {
+    }
+
     /**
      * A body as it goes into a generated file: a C-style line marker naming its
      * .qj line, then its text with every hole replaced by its symbol.
      */
     public static String body(AssemblyBody body, boolean qualifiedHoles, Function<HoleRef, String> symbolOf) {
+        return body(body, body.holes(qualifiedHoles).stream()
+                .map(hole -> new Edit(hole.start(), hole.end(), symbolOf.apply(hole))).toList());
+    }
+
+    /** The same with any edits of the text, which must not overlap. */
+    public static String body(AssemblyBody body, List<Edit> edits) {
         StringBuilder text = new StringBuilder(body.text());
-        List<HoleRef> holes = body.holes(qualifiedHoles);
-        for (int i = holes.size() - 1; i >= 0; i--) {
-            HoleRef hole = holes.get(i);
-            text.replace(hole.start(), hole.end(), symbolOf.apply(hole));
-        }
+        edits.stream().sorted(Comparator.comparingInt(Edit::start).reversed())
+                .forEach(edit -> text.replace(edit.start(), edit.end(), edit.text()));
         return lineMarker(body.start().line(), body.file().displayName()) + "\n" + text;
     }
 

@@ -2,9 +2,12 @@ package org.quaject.compiler.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.quaject.compiler.model.AssemblyBody;
 import org.quaject.compiler.model.Callentry;
+import org.quaject.compiler.model.Constant;
 import org.quaject.compiler.model.Field;
+import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.Initializer;
 import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.model.Slot;
@@ -19,8 +22,11 @@ public final class QuajectTemplateGenerator {
 
     private final STGroup group = Templates.group("quaject");
 
-    /** A callentry or default body in the template. */
-    public record Code(String label, String description, String body) {
+    /**
+     * A callentry or default body in the template; {@code section} is set when
+     * the blocks go to different sections (see {@link #generateIsolated}).
+     */
+    public record Code(String label, String description, String body, String section) {
     }
 
     /**
@@ -35,26 +41,48 @@ public final class QuajectTemplateGenerator {
 
     /** The assembly source of a class's template. */
     public String generate(QuajectClass quaject) {
+        return generate(quaject, false);
+    }
+
+    /**
+     * The template's source with each inline callentry in a section of its own
+     * ({@link Symbols#inlineBodySection}): assembled, every reference from such a
+     * body to anything outside it is a relocation, which is how the compiler
+     * finds the references an inlined copy could not keep.
+     */
+    public String generateIsolated(QuajectClass quaject) {
+        return generate(quaject, true);
+    }
+
+    private String generate(QuajectClass quaject, boolean isolated) {
+        String section = Symbols.templateSection(quaject.name().text());
         List<Code> code = new ArrayList<>();
         for (Callentry entry : quaject.callentries()) {
+            String entrySection = entry.inline() ? Symbols.inlineBodySection(entry.name().text()) : section;
             code.add(new Code(Symbols.entryLabel(entry.name().text()),
-                    "callentry " + entry.name() + entry.signature().shape(), body(entry.body())));
+                    entry.kindName() + " " + entry.name() + entry.signature().shape(), body(entry.body(), quaject),
+                    isolated ? entrySection : null));
         }
         for (Slot slot : quaject.slots()) {
             slot.defaultBody().ifPresent(body -> code.add(new Code(Symbols.defaultLabel(slot.name().text()),
-                    "default of " + slot.kind().keyword() + " " + slot.name(), body(body))));
+                    "default of " + slot.kind().keyword() + " " + slot.name(), body(body, quaject),
+                    isolated ? section : null)));
         }
         List<Data> data = quaject.fields().stream().map(QuajectTemplateGenerator::data).toList();
-        String fileName = fileName(quaject, ".s");
+        String fileName = fileName(quaject, isolated ? ISOLATED_SUFFIX + ".s" : ".s");
         String text = Templates.render(group, "template",
                 "kind", quaject.kindName(),
                 "name", quaject.name().text(),
                 "source", quaject.name().position().file().displayName(),
-                "section", Symbols.templateSection(quaject.name().text()),
+                "section", section,
+                "isolated", isolated,
                 "code", code,
                 "fields", data);
         return AsmText.resync(text, fileName);
     }
+
+    /** What tells the files of {@link #generateIsolated} from the template's own. */
+    public static final String ISOLATED_SUFFIX = "-isolated";
 
     /**
      * The name of a file about a class's template in the work directory. The
@@ -65,8 +93,23 @@ public final class QuajectTemplateGenerator {
         return "quaject-" + quaject.name().text() + extension;
     }
 
-    private static String body(AssemblyBody body) {
-        return AsmText.body(body, false, hole -> Symbols.hole(hole.name()));
+    /**
+     * A body with its holes as symbols, and each call through a slot with
+     * inline room as a call site of that room (the qj_inline_site macro).
+     */
+    private static String body(AssemblyBody body, QuajectClass quaject) {
+        List<AsmText.Edit> edits = new ArrayList<>();
+        for (HoleRef hole : body.holes(false)) {
+            Optional<Long> room = quaject.slot(hole.name()).flatMap(Slot::inlineRoom).map(Constant::value);
+            Optional<AssemblyBody.Statement> call = room.flatMap(r -> body.callThrough(hole));
+            if (call.isPresent()) {
+                edits.add(new AsmText.Edit(call.get().mnemonicStart(), hole.end(), String.format(
+                        "qj_inline_site %s, %s, %d", call.get().mnemonic(), Symbols.hole(hole.name()), room.get())));
+            } else {
+                edits.add(new AsmText.Edit(hole.start(), hole.end(), Symbols.hole(hole.name())));
+            }
+        }
+        return AsmText.body(body, edits);
     }
 
     private static Data data(Field field) {

@@ -26,6 +26,14 @@ public final class Symbols {
         return ".qjt." + className;
     }
 
+    /**
+     * The section of an inline callentry's body in the template's isolated
+     * variant, where the body is assembled apart from the rest of the block.
+     */
+    public static String inlineBodySection(String entry) {
+        return ".qjinline." + entry;
+    }
+
     /** The section that holds a static instance's block, after it is made from the template. */
     public static String instanceSection(String instanceName) {
         return ".qji." + instanceName;
@@ -87,6 +95,11 @@ public final class Symbols {
      */
     public static String classSlotNumber(String className, String slot) {
         return className + "$$slot$" + slot;
+    }
+
+    /** The global symbol of a class's table of inline callentries. */
+    public static String inlineTable(String className) {
+        return className + "$$inline";
     }
 
     /** The global symbol of a class's hole table. */

@@ -53,7 +53,6 @@ public final class ImageLinker {
     private final Toolchain toolchain;
     private final Assembler assembler;
     private final STGroup linkGroup = Templates.group("link");
-    private final STGroup holesGroup = Templates.group("holes");
 
     public ImageLinker(Toolchain toolchain, Assembler assembler) {
         this.toolchain = toolchain;
@@ -66,27 +65,6 @@ public final class ImageLinker {
     }
 
     /**
-     * A class's template, hole table and descriptor as holes.stg writes them.
-     *
-     * @param slotDefaults    for each slot in declaration order, its default body's offset in the block, or -1
-     * @param parameterWidths for each parameter in declaration order, its width in bytes
-     * @param memberOffsets   where each callentry and field lies in the block, and each slot's number
-     */
-    record ClassTable(String kind, String name, int size, String templateSymbol, String tableSymbol,
-                      String descriptorSymbol, int parameters, List<String> slotDefaults,
-                      List<Integer> parameterWidths, List<MemberOffset> memberOffsets,
-                      String binaryFile, List<HoleRow> holes) {
-    }
-
-    /** A member's offset in its class's blocks, or a slot's number, as an absolute symbol. */
-    record MemberOffset(String symbol, String offset, String description) {
-    }
-
-    /** One hole table entry, formatted for the assembler. */
-    record HoleRow(String offset, int width, int flags, int kind, int index, String value, String description) {
-    }
-
-    /**
      * @param templates     the assembled template of every class
      * @param otherObjects  boot, runtime and kernel objects
      * @param linkerScript  boot/virt68030.ld, extracted into the work directory
@@ -96,7 +74,7 @@ public final class ImageLinker {
     public Linked link(Program program, Map<QuajectClass, TemplateObject> templates, List<Path> otherObjects,
                        Path linkerScript, Path work, Map<String, SourceFile> sources, Diagnostics diagnostics) {
         List<Path> objects = new ArrayList<>(otherObjects);
-        objects.add(holeTables(templates, work, diagnostics));
+        objects.add(new ClassTables(assembler).assemble(templates.values(), work));
         Kernel kernel = program.kernel();
         List<InstanceBlock> blocks = new ArrayList<>();
         for (Instance instance : kernel.instances()) {
@@ -178,57 +156,11 @@ public final class ImageLinker {
         return object;
     }
 
-    /** Assembles the templates and hole tables of every class into one object. */
-    private Path holeTables(Map<QuajectClass, TemplateObject> templates, Path work, Diagnostics diagnostics) {
-        List<ClassTable> tables = new ArrayList<>();
-        for (TemplateObject template : templates.values()) {
-            QuajectClass quaject = template.quaject();
-            String name = quaject.name().text();
-            Path binary = work.resolve(QuajectTemplateGenerator.fileName(quaject, ".bin"));
-            write(binary, template.bytes());
-            List<HoleRow> rows = template.holes().stream().map(ImageLinker::row).toList();
-            // -1: no default body; the synthesizer points such a slot at the runtime's unlinked-slot panic.
-            List<String> slotDefaults = quaject.slots().stream()
-                    .map(slot -> slot.defaultBody().isPresent()
-                            ? InstanceSymbols.hex(template.defaultOffset(slot.name().text())) : "-1")
-                    .toList();
-            List<Integer> parameterWidths = quaject.params().stream().map(p -> p.type().bytes()).toList();
-            List<MemberOffset> members = new ArrayList<>();
-            quaject.callentries().forEach(e -> members.add(new MemberOffset(
-                    Symbols.classMemberOffset(name, e.name().text()),
-                    InstanceSymbols.hex(template.entryOffset(e.name().text())), "callentry " + e.name())));
-            quaject.fields().forEach(f -> members.add(new MemberOffset(
-                    Symbols.classMemberOffset(name, f.name().text()),
-                    InstanceSymbols.hex(template.fieldOffset(f.name().text())), "field " + f.name())));
-            quaject.slots().forEach(slot -> members.add(new MemberOffset(
-                    Symbols.classSlotNumber(name, slot.name().text()),
-                    Integer.toString(quaject.slots().indexOf(slot)), slot.kind().keyword() + " " + slot.name())));
-            tables.add(new ClassTable(quaject.kindName(), name, template.size(), Symbols.template(name),
-                    Symbols.holeTable(name), Symbols.classDescriptor(name), quaject.params().size(), slotDefaults,
-                    parameterWidths, members, binary.getFileName().toString(), rows));
-        }
-        Path source = work.resolve("tables.s");
-        write(source, Templates.render(holesGroup, "tables", "classes", tables));
-        Path object = work.resolve("tables.o");
-        if (!assembler.assemble(source, object, Map.of(), null, diagnostics)) {
-            throw new ToolchainException("internal error: the hole tables did not assemble");
-        }
-        return object;
-    }
-
-    private static HoleRow row(Hole hole) {
-        String value = hole.kind() == HoleKind.ABSOLUTE
-                ? hole.symbol() + (hole.value() == 0 ? "" : (hole.value() > 0 ? "+" : "") + hole.value())
-                : Long.toString(hole.value());
-        return new HoleRow(InstanceSymbols.hex(hole.offset()), hole.width(), hole.pcRelative() ? 1 : 0,
-                hole.kind().code(), hole.index(), value, hole.description());
-    }
-
-    private static void write(Path path, String text) {
+    static void write(Path path, String text) {
         write(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void write(Path path, byte[] bytes) {
+    static void write(Path path, byte[] bytes) {
         try {
             Files.write(path, bytes);
         } catch (IOException e) {

@@ -35,20 +35,26 @@ public final class TemplateObject {
     private final byte[] bytes;
     private final Map<String, Long> labels;
     private final List<Hole> holes;
+    private final Map<String, Integer> inlineLengths;
 
-    private TemplateObject(QuajectClass quaject, Path path, byte[] bytes, Map<String, Long> labels, List<Hole> holes) {
+    private TemplateObject(QuajectClass quaject, Path path, byte[] bytes, Map<String, Long> labels, List<Hole> holes,
+                           Map<String, Integer> inlineLengths) {
         this.quaject = quaject;
         this.path = path;
         this.bytes = bytes;
         this.labels = labels;
         this.holes = holes;
+        this.inlineLengths = inlineLengths;
     }
 
     /**
      * Reads the object assembled from a class's template. A body that leaves the
      * block (switches section, or refers to another section) is reported.
+     *
+     * @param inlineLengths each inline callentry's body length, from {@link InlineBodies}
      */
-    public static TemplateObject read(Path object, QuajectClass quaject, Diagnostics diagnostics) {
+    public static TemplateObject read(Path object, QuajectClass quaject, Map<String, Integer> inlineLengths,
+                                      Diagnostics diagnostics) {
         ElfFile elf;
         try {
             elf = ElfFile.read(object);
@@ -80,7 +86,8 @@ public final class TemplateObject {
         for (Relocation relocation : elf.relocations(section)) {
             hole(relocation, section, quaject, labels, diagnostics).ifPresent(holes::add);
         }
-        return new TemplateObject(quaject, object, elf.contents(section), Map.copyOf(labels), List.copyOf(holes));
+        return new TemplateObject(quaject, object, elf.contents(section), Map.copyOf(labels), List.copyOf(holes),
+                Map.copyOf(inlineLengths));
     }
 
     private static Optional<Hole> hole(Relocation relocation, Section section, QuajectClass quaject,
@@ -141,6 +148,11 @@ public final class TemplateObject {
     /** Where a slot's default body starts in the block. */
     public long defaultOffset(String slot) {
         return labels.get(Symbols.defaultLabel(slot));
+    }
+
+    /** How many bytes an inline callentry's body has, its final rts included. */
+    public int inlineLength(String entry) {
+        return inlineLengths.get(entry);
     }
 
     /** Where a field starts in the block. */

@@ -2,6 +2,8 @@ package org.quaject.compiler.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quaject.compiler.diag.Position;
@@ -35,6 +37,81 @@ public record AssemblyBody(String text, SourceFile file, int startOffset) {
             holes.add(new HoleRef(m.group(1), emptyToNull(m.group(2)), positionOf(m.start()), m.start(), m.end()));
         }
         return holes;
+    }
+
+    /**
+     * The body's statements, one per line or per {@code ;}-separated part, with
+     * comments and string literals left out: enough to tell which instruction
+     * each is, not to read its operands as the assembler does.
+     */
+    public List<Statement> statements() {
+        List<Statement> statements = new ArrayList<>();
+        Matcher part = STATEMENT_TEXT.matcher(code());
+        while (part.find()) {
+            Matcher m = STATEMENT.matcher(part.group());
+            if (m.matches() && m.group(1) != null) {
+                String operands = m.group(2);
+                int blanks = operands.length() - operands.stripLeading().length();
+                statements.add(new Statement(m.group(1).toLowerCase(Locale.ROOT), operands.strip(),
+                        part.start() + m.start(1), part.start() + m.start(2) + blanks));
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * The statement that calls or jumps through a hole and does nothing else
+     * ({@code jsr @out}, {@code jmp @out}), if the hole is used that way.
+     */
+    public Optional<Statement> callThrough(HoleRef hole) {
+        return statements().stream()
+                .filter(s -> s.operandsStart() == hole.start() && s.operands().equals(hole.toString()))
+                .filter(s -> s.mnemonic().equals("jsr") || s.mnemonic().equals("jmp"))
+                .findFirst();
+    }
+
+    /**
+     * One statement: {@code mnemonic} as written but in lower case, size suffix
+     * included ({@code move.l}), and its operands without the blanks around
+     * them; the offsets are where each starts in the body's text.
+     */
+    public record Statement(String mnemonic, String operands, int mnemonicStart, int operandsStart) {
+    }
+
+    /** What lies between line ends and GNU as's statement separator {@code ;}. */
+    private static final Pattern STATEMENT_TEXT = Pattern.compile("[^;\\n]+");
+
+    /** Labels, then the mnemonic (directives, which start with '.', are not instructions) and its operands. */
+    private static final Pattern STATEMENT =
+            Pattern.compile("(?:[ \\t]*[A-Za-z0-9_$.]+:)*[ \\t]*(?:([A-Za-z][A-Za-z0-9_.]*)(.*)|.*)");
+
+    /** The body with comments and string literals blanked out, offsets unchanged. */
+    public String code() {
+        StringBuilder out = new StringBuilder(text);
+        boolean inString = false;
+        boolean inComment = false;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == '\n') {
+                inString = false;
+                inComment = false;
+            } else if (inComment) {
+                out.setCharAt(i, ' ');
+            } else if (inString) {
+                out.setCharAt(i, ' ');
+                if (c == '\\' && i + 1 < out.length() && out.charAt(i + 1) != '\n') {
+                    out.setCharAt(++i, ' ');
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '|') {
+                inComment = true;
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
     }
 
     private static String emptyToNull(String s) {

@@ -1,10 +1,15 @@
 package org.quaject.compiler.model;
 
-/** A procedure of the quaject, at a fixed offset in its block. */
-public record Callentry(Name name, Signature signature, AssemblyBody body) implements Member {
+/**
+ * A procedure of the quaject, at a fixed offset in its block.
+ *
+ * @param inline whether the synthesizer may copy its body into a caller's call
+ *               site (a slot with inline room) instead of calling it
+ */
+public record Callentry(Name name, Signature signature, AssemblyBody body, boolean inline) implements Member {
 
     @Override
     public String kindName() {
-        return "callentry";
+        return inline ? "inline callentry" : "callentry";
     }
 }

@@ -92,11 +92,12 @@ public final class ModelBuilder {
                 fields.add(field(m.fieldDecl()));
             } else if (m.callentryDecl() != null) {
                 QjParser.CallentryDeclContext c = m.callentryDecl();
-                callentries.add(new Callentry(name(c.name), signature(c.signature()), body(c.body())));
+                callentries.add(new Callentry(name(c.name), signature(c.signature()), body(c.body()), c.inline != null));
             } else if (m.slotDecl() != null) {
                 QjParser.SlotDeclContext s = m.slotDecl();
                 Slot.Kind kind = s.kind.getType() == QjParser.CALLOUT ? Slot.Kind.CALLOUT : Slot.Kind.CALLBACK;
-                slots.add(new Slot(kind, name(s.name), signature(s.signature()), Optional.ofNullable(s.body()).map(this::body)));
+                slots.add(new Slot(kind, name(s.name), signature(s.signature()),
+                        Optional.ofNullable(s.room).map(t -> number(t, false)), Optional.ofNullable(s.body()).map(this::body)));
             }
         }
         List<DeviceRegister> registers = new ArrayList<>();
