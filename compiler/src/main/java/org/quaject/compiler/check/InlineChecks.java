@@ -88,7 +88,7 @@ final class InlineChecks {
         for (int i = 0; i < statements.size(); i++) {
             Statement statement = statements.get(i);
             boolean last = i == statements.size() - 1;
-            if (RETURNS.contains(statement.mnemonic()) && !(last && statement.mnemonic().equals("rts"))) {
+            if (RETURNS.contains(statement.mnemonic()) && !last) {
                 diagnostics.error(body.positionOf(statement.mnemonicStart()), "inline callentry %s returns "
                         + "before its end: in an inlined copy, %s would return from the caller", entry.name(),
                         statement.mnemonic());

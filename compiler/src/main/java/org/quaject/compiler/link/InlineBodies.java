@@ -62,44 +62,41 @@ public final class InlineBodies {
             for (Relocation relocation : elf.relocations(section)) {
                 problem(relocation, section).ifPresent(problem -> diagnostics.error(
                         position(isolated, section, relocation, entry, quaject, toolchain),
-                        "inline callentry %s %s; an inlined copy of it could not keep that reference",
-                        entry.name(), problem));
+                        "inline callentry %s %s", entry.name(), problem));
             }
         }
         return lengths;
     }
 
-    /** What is wrong with a reference from an inline body, if anything. */
+    /** What is wrong with a reference from an inline body, if anything, as the rest of a sentence. */
     private static Optional<String> problem(Relocation relocation, Section body) {
         Symbol symbol = relocation.symbol();
-        boolean elsewhere = !symbol.isUndefined() && symbol.sectionIndex() != body.index();
-        if (elsewhere) {
-            return Optional.of("refers to " + describe(symbol) + " outside its body without a hole");
+        if (!symbol.isUndefined() && symbol.sectionIndex() != body.index()) {
+            return Optional.of("refers to " + describe(symbol) + " outside its body without a hole, which an "
+                    + "inlined copy could not reach; make it a hole or move it into the body");
         }
+        int bits = relocation.type().width() * 8;
         boolean moves = relocation.type().pcRelative() || !symbol.isUndefined();
-        if (moves && relocation.type().width() != MOVABLE_WIDTH) {
-            return Optional.of(relocation.type().pcRelative()
-                    ? "has a " + relocation.type().width() * 8 + "-bit PC-relative hole, which cannot reach from "
-                            + "wherever a copy lands; use an absolute address or a 32-bit displacement"
-                    : "has a " + relocation.type().width() * 8 + "-bit address of a place in its own body; "
-                            + "use a 32-bit one");
+        if (!moves || relocation.type().width() == MOVABLE_WIDTH) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(relocation.type().pcRelative()
+                ? "has a " + bits + "-bit PC-relative hole, which an inlined copy elsewhere in RAM could not "
+                        + "reach through; use an absolute address or a 32-bit displacement"
+                : "has a " + bits + "-bit address of a place in its own body, which could not hold where an "
+                        + "inlined copy is; use a 32-bit one");
     }
 
     private static String describe(Symbol symbol) {
         String name = symbol.name();
         if (name.isEmpty() || symbol.type() == Symbol.STT_SECTION) {
-            return "another body of the block";
+            return "a place";
         }
-        if (name.startsWith("entry$")) {
-            return "callentry " + name.substring("entry$".length());
-        }
-        if (name.startsWith("default$")) {
-            return "the default body of " + name.substring("default$".length());
-        }
-        if (name.startsWith("field$")) {
-            return "field " + name.substring("field$".length());
+        for (Map.Entry<String, String> label : Map.of(Symbols.entryLabel(""), "callentry ",
+                Symbols.defaultLabel(""), "the default body of ", Symbols.fieldLabel(""), "field ").entrySet()) {
+            if (name.startsWith(label.getKey())) {
+                return label.getValue() + name.substring(label.getKey().length());
+            }
         }
         return "label " + name;
     }
