@@ -10,7 +10,7 @@ class SynthesisIT {
 
     @Test
     void createdInstancesWorkAlikeOnBothEngines() {
-        assertPassesAlikeOnBothEngines("synth-create.qj", 8);
+        assertPassesAlikeOnBothEngines("synth-create.qj", 9);
     }
 
     @Test

@@ -119,8 +119,9 @@ final class BodyChecks {
 
     /**
      * {@code @Class}, a name no instance has: the class's descriptor, for
-     * creating instances at run time; {@code @Class.member}: where a callentry
-     * or field lies in its blocks, or a slot's number.
+     * creating instances at run time; {@code @Class.create}: its creation stub;
+     * {@code @Class.member}: where a callentry or field lies in its blocks, or
+     * a slot's number.
      */
     private void checkClassHole(HoleRef hole, Program program, Kernel kernel) {
         Optional<QuajectClass> quaject = program.quajectClass(hole.name());
@@ -130,6 +131,13 @@ final class BodyChecks {
         } else if (quaject.get().device()) {
             diagnostics.error(hole.position(), "%s: device %s cannot be created at run time; declare an instance "
                     + "with its base address", hole, hole.name());
+        } else if (QuajectClass.CREATE.equals(hole.member())) {
+            int parameters = quaject.get().params().size();
+            if (parameters > QuajectClass.MAX_STUB_PARAMETERS) {
+                diagnostics.error(hole.position(), "%s: %s has %d parameters, and a creation stub takes them in "
+                                + "d0-d7; create it with qj_create and @%s", hole, hole.name(), parameters,
+                        hole.name());
+            }
         } else if (hole.hasMember()) {
             Optional<Member> member = quaject.get().member(hole.member());
             if (!(member.isPresent() && (member.get() instanceof Callentry || member.get() instanceof Field

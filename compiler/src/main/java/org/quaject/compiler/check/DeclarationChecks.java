@@ -44,6 +44,10 @@ final class DeclarationChecks {
                 diagnostics.error(member.name().position(),
                         "'%s' is reserved: @%s is the address of the quaject's own block",
                         QuajectClass.SELF, QuajectClass.SELF);
+            } else if (member.name().text().equals(QuajectClass.CREATE)) {
+                diagnostics.error(member.name().position(),
+                        "'%s' is reserved: @%s.%s names the routine that creates a %s at run time",
+                        QuajectClass.CREATE, quaject.name(), QuajectClass.CREATE, quaject.name());
             }
         }
         quaject.params().forEach(this::checkParam);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
+import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.model.TestCase;
 import org.stringtemplate.v4.STGroup;
 
@@ -51,14 +52,18 @@ public final class KernelGenerator {
     /**
      * {@code @c1} is the instance's block, {@code @c1.count} one of its
      * members; for a name no instance has, a class: {@code @Counter} is its
-     * descriptor, {@code @Counter.inc} a callentry's or field's offset in its
-     * blocks, {@code @Counter.reader} a slot's number.
+     * descriptor, {@code @Counter.create} its creation stub, {@code @Counter.inc}
+     * a callentry's or field's offset in its blocks, {@code @Counter.reader} a
+     * slot's number.
      */
     private static String symbolOf(HoleRef hole, Program program) {
         boolean instance = program.kernel().instance(hole.name()).isPresent();
         if (hole.hasMember()) {
             if (instance) {
                 return Symbols.instanceMember(hole.name(), hole.member());
+            }
+            if (hole.member().equals(QuajectClass.CREATE)) {
+                return Symbols.creationStub(hole.name());
             }
             boolean slot = program.quajectClass(hole.name()).flatMap(q -> q.slot(hole.member())).isPresent();
             return slot ? Symbols.classSlotNumber(hole.name(), hole.member())

@@ -81,6 +81,14 @@ public final class Symbols {
     }
 
     /**
+     * The global symbol of a class's creation stub, qj_create with the
+     * parameters in registers: {@code @Class.create} in the kernel's bodies.
+     */
+    public static String creationStub(String className) {
+        return className + "$$create";
+    }
+
+    /**
      * The absolute symbol whose value is where a callentry or field lies in
      * the blocks of a class: {@code @Class.member} in the kernel's bodies, for
      * reaching into instances created at run time.
@@ -115,6 +123,7 @@ public final class Symbols {
     public static String toSource(String text) {
         return text.replaceAll("hole\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$class\\b", "@$1")
+                .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$create\\b", "@$1.create")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$(offset|slot)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$3")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$self\\b", "@$1")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2");

@@ -13,6 +13,7 @@ import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.generate.Templates;
 import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Constant;
+import org.quaject.compiler.model.Param;
 import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.model.Slot;
 import org.stringtemplate.v4.STGroup;
@@ -20,7 +21,8 @@ import org.stringtemplate.v4.STGroup;
 /**
  * What the image carries of every class for the run-time synthesizer
  * (runtime-m68k/synth.s): its template, its hole table, its table of inline
- * callentries and its descriptor, as holes.stg writes them.
+ * callentries and its descriptor, as holes.stg writes them; and its creation
+ * stub, as create.stg does.
  */
 final class ClassTables {
 
@@ -51,26 +53,63 @@ final class ClassTables {
                    String description) {
     }
 
+    /** A class's creation stub, as create.stg writes it. */
+    record CreationStub(String className, String source, String symbol, String descriptor,
+                        List<StubParameter> parameters, int stackBytes) {
+    }
+
+    /**
+     * A parameter of a creation stub: {@code push} names the create.stg
+     * template that puts it on the stack as a long word.
+     */
+    record StubParameter(String name, String register, String suffix, String push) {
+    }
+
     /** An inlined copy leaves out the body's final rts. */
     private static final int RTS_BYTES = 2;
 
     private final Assembler assembler;
-    private final STGroup group = Templates.group("holes");
+    private final STGroup tablesGroup = Templates.group("holes");
+    private final STGroup stubsGroup = Templates.group("create");
 
     ClassTables(Assembler assembler) {
         this.assembler = assembler;
     }
 
-    /** Writes and assembles the tables of every class into one object. */
-    Path assemble(Collection<TemplateObject> templates, Path work) {
+    /** Writes and assembles the tables of every class, and the creation stubs, into objects. */
+    List<Path> assemble(Collection<TemplateObject> templates, Path work) {
         List<ClassTable> tables = templates.stream().map(template -> table(template, work)).toList();
-        Path source = work.resolve("tables.s");
-        ImageLinker.write(source, Templates.render(group, "tables", "classes", tables));
-        Path object = work.resolve("tables.o");
+        List<CreationStub> stubs = templates.stream().map(TemplateObject::quaject)
+                .filter(q -> !q.device() && q.params().size() <= QuajectClass.MAX_STUB_PARAMETERS)
+                .map(ClassTables::stub).toList();
+        return List.of(assemble(work, "tables", Templates.render(tablesGroup, "tables", "classes", tables)),
+                assemble(work, "create", Templates.render(stubsGroup, "stubs", "stubs", stubs)));
+    }
+
+    private Path assemble(Path work, String name, String text) {
+        Path source = work.resolve(name + ".s");
+        ImageLinker.write(source, text);
+        Path object = work.resolve(name + ".o");
         if (!assembler.assemble(source, object, Map.of(), null, new Diagnostics())) {
-            throw new ToolchainException("internal error: the hole tables did not assemble");
+            throw new ToolchainException("internal error: the generated " + source.getFileName()
+                    + " did not assemble");
         }
         return object;
+    }
+
+    private static CreationStub stub(QuajectClass quaject) {
+        String name = quaject.name().text();
+        List<StubParameter> parameters = new ArrayList<>();
+        for (Param param : quaject.params()) {
+            String push = switch (param.type()) {
+                case BYTE -> "pushByte";
+                case WORD -> "pushWord";
+                case LONG -> "pushLong";
+            };
+            parameters.add(new StubParameter(param.name().text(), "d" + parameters.size(), param.type().suffix(), push));
+        }
+        return new CreationStub(name, quaject.name().position().file().displayName(), Symbols.creationStub(name),
+                Symbols.classDescriptor(name), parameters, 4 * parameters.size());
     }
 
     private static ClassTable table(TemplateObject template, Path work) {

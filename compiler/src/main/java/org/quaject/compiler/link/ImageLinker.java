@@ -74,7 +74,7 @@ public final class ImageLinker {
     public Linked link(Program program, Map<QuajectClass, TemplateObject> templates, List<Path> otherObjects,
                        Path linkerScript, Path work, Map<String, SourceFile> sources, Diagnostics diagnostics) {
         List<Path> objects = new ArrayList<>(otherObjects);
-        objects.add(new ClassTables(assembler).assemble(templates.values(), work));
+        objects.addAll(new ClassTables(assembler).assemble(templates.values(), work));
         Kernel kernel = program.kernel();
         List<InstanceBlock> blocks = new ArrayList<>();
         for (Instance instance : kernel.instances()) {

@@ -18,6 +18,12 @@ public record QuajectClass(Name name, boolean device, List<Param> params, List<F
     /** The name that holes use for the address of the quaject's own block. */
     public static final String SELF = "self";
 
+    /** {@code @Class.create} in the kernel's bodies: the class's creation stub. */
+    public static final String CREATE = "create";
+
+    /** A creation stub takes its parameters in d0-d7. */
+    public static final int MAX_STUB_PARAMETERS = 8;
+
     /** Every member in declaration order of kind, for lookups and duplicate checks. */
     public List<Member> members() {
         List<Member> all = new ArrayList<>();

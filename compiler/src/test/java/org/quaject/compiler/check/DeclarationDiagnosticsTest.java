@@ -66,6 +66,14 @@ class DeclarationDiagnosticsTest {
                         }
                         """),
                         error(2, 9, "'self' is reserved: @self is the address of the quaject's own block")),
+                DiagnosticCase.of("a member named create", withKernel("""
+                        quaject Q {
+                            callentry create() {
+                                rts
+                            }
+                        }
+                        """),
+                        error(2, 15, "'create' is reserved: @Q.create names the routine that creates a Q at run time")),
                 DiagnosticCase.of("a hole naming nothing in a callentry", withKernel("""
                         quaject Q {
                             callentry f() {

@@ -269,6 +269,20 @@ class KernelDiagnosticsTest {
                         """,
                         error(6, 17, "@D: device D cannot be created at run time; declare an instance with its "
                                 + "base address")),
+                DiagnosticCase.of("a creation stub of a class with more parameters than d0-d7", """
+                        quaject Q(a: byte = 0, b: byte = 0, c: byte = 0, d: byte = 0, e: byte = 0, f: byte = 0,
+                                  g: byte = 0, h: byte = 0, i: byte = 0) {
+                            var x: long
+                        }
+                        kernel k {
+                            main {
+                                jsr     @Q.create
+                                rts
+                            }
+                        }
+                        """,
+                        error(7, 17, "@Q.create: Q has 9 parameters, and a creation stub takes them in d0-d7; "
+                                + "create it with qj_create and @Q")),
                 DiagnosticCase.of("two tests with one name", """
                         kernel k {
                             test "same" {
