@@ -82,6 +82,15 @@ class ExamplesIT {
     }
 
     @Test
+    void synthPipesHalThroughItsRunTimeStagesAsIbm() {
+        for (String engine : new String[] {"runner", "qemu"}) {
+            QjProcess.Result result = QjProcess.run("run", QjProcess.example("synth"), "--engine", engine);
+            assertEquals(0, result.exitStatus(), result::toString);
+            assertEquals("IBM\n", result.stdout(), engine);
+        }
+    }
+
+    @Test
     void aBuiltImageRunsLikeItsSource() {
         Path base = out.resolve("hello");
         assertEquals(0, QjProcess.run("build", QjProcess.example("hello"), "-o", base).exitStatus());
