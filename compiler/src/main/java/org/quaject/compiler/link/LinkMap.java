@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.quaject.binutils.ToolchainException;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.generate.Templates;
 import org.quaject.compiler.model.Board;
+import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Instance;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Member;
@@ -38,7 +40,15 @@ public final class LinkMap {
                         List<HoleLine> holes) {
     }
 
-    record TemplateView(String kind, String name, String template, String table, int size, List<HoleLine> holes) {
+    /**
+     * @param descriptor null for a device class (not creatable at run time)
+     * @param stub       null for a class without a creation stub
+     */
+    record TemplateView(String kind, String name, String template, String table, int size, List<HoleLine> holes,
+                        String descriptor, String stub, List<InlineLine> inline) {
+    }
+
+    record InlineLine(String name, String offset, int bytes) {
     }
 
     private LinkMap() {
@@ -74,9 +84,16 @@ public final class LinkMap {
         List<TemplateView> classes = new ArrayList<>();
         for (TemplateObject template : templates.values()) {
             String name = template.quaject().name().text();
+            QuajectClass quaject = template.quaject();
             List<HoleLine> holes = template.holes().stream().map(h -> holeLine(h, "", "")).toList();
-            classes.add(new TemplateView(template.quaject().kindName(), name, hex(image.address(Symbols.template(name))),
-                    hex(image.address(Symbols.holeTable(name))), template.size(), holes));
+            List<InlineLine> inline = quaject.callentries().stream().filter(Callentry::inline)
+                    .map(e -> new InlineLine(e.name().text(), "+0x" + Long.toHexString(template.entryOffset(e.name().text())),
+                            template.inlineLength(e.name().text())))
+                    .toList();
+            classes.add(new TemplateView(quaject.kindName(), name, hex(image.address(Symbols.template(name))),
+                    hex(image.address(Symbols.holeTable(name))), template.size(), holes,
+                    quaject.device() ? null : hex(image.address(Symbols.classDescriptor(name))),
+                    image.find(Symbols.creationStub(name)).map(LinkMap::hex).orElse(null), inline));
         }
         String ld;
         try {
@@ -118,8 +135,11 @@ public final class LinkMap {
         }
 
         long address(String symbol) {
-            return elf.symbol(symbol).map(Symbol::value)
-                    .orElseThrow(() -> new ToolchainException("the linked image has no symbol " + symbol));
+            return find(symbol).orElseThrow(() -> new ToolchainException("the linked image has no symbol " + symbol));
+        }
+
+        Optional<Long> find(String symbol) {
+            return elf.symbol(symbol).map(Symbol::value);
         }
 
         /** A big-endian value of the loaded image. */

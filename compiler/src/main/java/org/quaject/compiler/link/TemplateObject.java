@@ -128,8 +128,9 @@ public final class TemplateObject {
                     quaject.params().indexOf(param), addend, null, description));
         }
         if (member instanceof Slot slot) {
+            String site = slot.inlineRoom().map(room -> ", a call site of " + room.value() + " bytes").orElse("");
             return Optional.of(new Hole(offset, width, pcRelative, HoleKind.SLOT,
-                    quaject.slots().indexOf(slot), addend, null, description));
+                    quaject.slots().indexOf(slot), addend, null, description + site));
         }
         if (member instanceof DeviceRegister register) {
             return Optional.of(new Hole(offset, width, pcRelative, HoleKind.REGISTER, 0,
