@@ -15,7 +15,6 @@ import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Constant;
 import org.quaject.compiler.model.Param;
 import org.quaject.compiler.model.QuajectClass;
-import org.quaject.compiler.model.Slot;
 import org.stringtemplate.v4.STGroup;
 
 /**
