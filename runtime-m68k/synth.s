@@ -416,22 +416,14 @@ link_slot:
 | skip over the rest of its room), ready for its hole to be filled. A row
 | that is not a call site's is left alone.
 | in:        a0 = the block, a2 = the descriptor, a4 = the row
-| clobbers:  d1, d4, a3, a5
+| clobbers:  d1-d2, a3, a5
 restore_site:
-        moveq   #0,d4
-        move.b  ROW_ROOM(a4),d4
-        beq     3f
-        moveq   #0,d1
-        move.w  ROW_OFFSET(a4),d1
-        subq.l  #HOLE_IN_SITE,d1        | d1 = the site's offset
-        movea.l DESC_TEMPLATE(a2),a3
-        adda.l  d1,a3
-        lea     (a0,d1.l),a5
-        lsr.w   #1,d4
-        bra     2f
-1:      move.w  (a3)+,(a5)+
-2:      dbra    d4,1b
-3:      rts
+        moveq   #0,d2
+        move.b  ROW_ROOM(a4),d2
+        beq     1f
+        bsr     site_of
+        bsr     copy_words
+1:      rts
 
 | inline_at_site: the target's inline body copied over the call site a row
 | describes, if the row is a call site's and the body fits its room. At a
@@ -449,22 +441,15 @@ inline_at_site:
         bmi     9f
         move.b  ROW_ROOM(a4),d4
         beq     9f
-        moveq   #0,d1
-        move.w  ROW_OFFSET(a4),d1
-        subq.l  #HOLE_IN_SITE,d1        | d1 = the site's offset
-        movea.l DESC_TEMPLATE(a2),a3
+        bsr     site_of
         move.l  d5,d2                   | d2 = the bytes to copy
-        cmpi.w  #OPCODE_JMP_ABSL,(a3,d1.l)
+        cmpi.w  #OPCODE_JMP_ABSL,(a3)
         bne     1f
         addq.l  #RTS_BYTES,d2
 1:      sub.l   d2,d4                   | d4 = the room the copy leaves
         bmi     9f
-        lea     (a0,d1.l),a5
         movea.l d3,a3
-        lsr.w   #1,d2
-        bra     3f
-2:      move.w  (a3)+,(a5)+
-3:      dbra    d2,2b
+        bsr     copy_words
         bsr     write_skip
         move.l  a0,d2
         add.l   d1,d2
@@ -473,6 +458,31 @@ inline_at_site:
         moveq   #1,d4
         rts
 9:      moveq   #0,d4
+        rts
+
+| site_of: where the call site of a row starts: 2 bytes before its hole,
+| at the jsr or jmp opcode.
+| in:        a0 = the block, a2 = the descriptor, a4 = the row
+| out:       d1.l = the site's offset, a3 = the site in the template,
+|            a5 = the site in the block
+site_of:
+        moveq   #0,d1
+        move.w  ROW_OFFSET(a4),d1
+        subq.l  #HOLE_IN_SITE,d1
+        movea.l DESC_TEMPLATE(a2),a3
+        adda.l  d1,a3
+        lea     (a0,d1.l),a5
+        rts
+
+| copy_words: code from a3 to a5, a word at a time (code is word-aligned).
+| in:        a3 = from, a5 = to, d2.l = the bytes, even
+| out:       a3 and a5 just past them
+| clobbers:  d2
+copy_words:
+        lsr.w   #1,d2
+        bra     2f
+1:      move.w  (a3)+,(a5)+
+2:      dbra    d2,1b
         rts
 
 | write_skip: what follows an inlined body in a call site's room: nothing

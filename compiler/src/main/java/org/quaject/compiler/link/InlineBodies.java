@@ -1,6 +1,5 @@
 package org.quaject.compiler.link;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.QuajectClass;
 import org.quaject.elf.ElfFile;
-import org.quaject.elf.ElfFormatException;
 import org.quaject.elf.Relocation;
 import org.quaject.elf.Section;
 import org.quaject.elf.Symbol;
@@ -44,12 +42,7 @@ public final class InlineBodies {
      */
     public static Map<String, Integer> read(Path isolated, QuajectClass quaject, Toolchain toolchain,
                                             Diagnostics diagnostics) {
-        ElfFile elf;
-        try {
-            elf = ElfFile.read(isolated);
-        } catch (IOException | ElfFormatException e) {
-            throw new ToolchainException("cannot read the assembled template " + isolated + ": " + e.getMessage());
-        }
+        ElfFile elf = TemplateObject.readAssembled(isolated);
         Map<String, Integer> lengths = new LinkedHashMap<>();
         for (Callentry entry : quaject.callentries()) {
             if (!entry.inline()) {

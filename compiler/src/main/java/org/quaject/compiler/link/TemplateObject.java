@@ -55,12 +55,7 @@ public final class TemplateObject {
      */
     public static TemplateObject read(Path object, QuajectClass quaject, Map<String, Integer> inlineLengths,
                                       Diagnostics diagnostics) {
-        ElfFile elf;
-        try {
-            elf = ElfFile.read(object);
-        } catch (IOException | ElfFormatException e) {
-            throw new ToolchainException("cannot read the assembled template " + object + ": " + e.getMessage());
-        }
+        ElfFile elf = readAssembled(object);
         String sectionName = Symbols.templateSection(quaject.name().text());
         Section section = elf.section(sectionName)
                 .orElseThrow(() -> new ToolchainException("the assembled template has no section " + sectionName));
@@ -88,6 +83,15 @@ public final class TemplateObject {
         }
         return new TemplateObject(quaject, object, elf.contents(section), Map.copyOf(labels), List.copyOf(holes),
                 Map.copyOf(inlineLengths));
+    }
+
+    /** An object the assembler wrote from a template; one that cannot be read is a toolchain failure. */
+    static ElfFile readAssembled(Path object) {
+        try {
+            return ElfFile.read(object);
+        } catch (IOException | ElfFormatException e) {
+            throw new ToolchainException("cannot read the assembled template " + object + ": " + e.getMessage());
+        }
     }
 
     private static Optional<Hole> hole(Relocation relocation, Section section, QuajectClass quaject,
