@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         header = "Measure how fast the engines run images.",
         description = "Benchmarks of the toolchain's engines, one command each. They print their figures as a "
                 + "table on standard output and their progress on standard error.",
-        subcommands = {BenchRunnerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchRunnerCommand.class, BenchBuffersCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -19,6 +19,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner or buffers");
     }
 }
