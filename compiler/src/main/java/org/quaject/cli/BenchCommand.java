@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 /** {@code qj bench}: the benchmarks, one subcommand each. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        header = "Measure how fast the engines run images.",
-        description = "Benchmarks of the toolchain's engines, one command each. They print their figures as a "
-                + "table on standard output and their progress on standard error.",
+        header = "Measure the engines, and the code they run.",
+        description = "Benchmarks, one command each: runner times the engines, buffers counts the instructions "
+                + "of synthesized code against conventional code. They print their figures as a table on standard "
+                + "output and their progress on standard error.",
         subcommands = {BenchRunnerCommand.class, BenchBuffersCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 

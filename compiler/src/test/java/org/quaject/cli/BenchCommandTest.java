@@ -17,7 +17,8 @@ class BenchCommandTest {
 
     static Stream<Arguments> helpRequests() {
         return Stream.of(
-                Arguments.of(List.of("bench", "--help"), List.of("runner", "help")),
+                Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "help")),
+                Arguments.of(List.of("bench", "buffers", "--help"), List.of("Massalin", "Table 3.1")),
                 Arguments.of(List.of("bench", "runner", "--help"), List.of("--repetitions", "--engine", "--quick")),
                 Arguments.of(List.of("bench", "help", "runner"), List.of("--repetitions", "--engine", "--quick")));
     }
@@ -34,7 +35,7 @@ class BenchCommandTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("bench"), "missing command: runner"),
+                Arguments.of(List.of("bench"), "missing command: runner or buffers"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "0"), "--repetitions must be at least 1, not 0"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "many"), "'many' is not an int"),
                 Arguments.of(List.of("bench", "runner", "--engine", "bochs"), "Invalid value for option '--engine'"),
