@@ -15,7 +15,7 @@ class SynthesisIT {
 
     @Test
     void inlinedLinksWorkAlikeOnBothEngines() {
-        assertPassesAlikeOnBothEngines("synth-inline.qj", 8);
+        assertPassesAlikeOnBothEngines("synth-inline.qj", 9);
     }
 
     private static void assertPassesAlikeOnBothEngines(String fixture, int tests) {
