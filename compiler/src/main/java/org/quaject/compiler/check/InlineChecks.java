@@ -116,7 +116,6 @@ final class InlineChecks {
         if (Character.isDigit(target.charAt(0))) {
             return true; // a numeric label: BodyChecks requires it to be in this body
         }
-        return Pattern.compile("(?m)^(?:[ \\t]*[A-Za-z0-9_$.]+:)*[ \\t]*" + Pattern.quote(target) + ":")
-                .matcher(body.code()).find();
+        return body.definesLabel(target);
     }
 }

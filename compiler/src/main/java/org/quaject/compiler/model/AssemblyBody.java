@@ -81,9 +81,16 @@ public record AssemblyBody(String text, SourceFile file, int startOffset) {
     /** What lies between line ends and GNU as's statement separator {@code ;}. */
     private static final Pattern STATEMENT_TEXT = Pattern.compile("[^;\\n]+");
 
+    /** The labels that may start a statement: {@code 1:}, {@code name:}. */
+    private static final String LABELS = "(?:[ \\t]*[A-Za-z0-9_$.]+:)*[ \\t]*";
+
     /** Labels, then the mnemonic (directives, which start with '.', are not instructions) and its operands. */
-    private static final Pattern STATEMENT =
-            Pattern.compile("(?:[ \\t]*[A-Za-z0-9_$.]+:)*[ \\t]*(?:([A-Za-z][A-Za-z0-9_.]*)(.*)|.*)");
+    private static final Pattern STATEMENT = Pattern.compile(LABELS + "(?:([A-Za-z][A-Za-z0-9_.]*)(.*)|.*)");
+
+    /** Whether the body defines a label of this name at the start of one of its statements. */
+    public boolean definesLabel(String name) {
+        return Pattern.compile("(?m)(?:^|;)" + LABELS + Pattern.quote(name) + ":").matcher(code()).find();
+    }
 
     /** The body with comments and string literals blanked out, offsets unchanged. */
     public String code() {

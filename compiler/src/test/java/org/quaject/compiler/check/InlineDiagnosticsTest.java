@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quaject.compiler.testing.QjSources.error;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -175,6 +176,35 @@ class InlineDiagnosticsTest {
                         """),
                         error(3, 9, "inline callentry go has a 16-bit address of a place in its own body, which "
                                 + "could not hold where an inlined copy is; use a 32-bit one")));
+    }
+
+    /** What the rules allow: branches to the body's own labels, named or numbered, and calls anywhere. */
+    @Test
+    void anInlineCallentryThatStaysInItsBodyCompiles() {
+        sources.build(quaject("""
+                    inline callentry go() {
+                        tst.l   d0
+                        beq.s   done
+                        bne.s   1f
+                        moveq   #2,d0
+                1:      bsr.l   @other
+                        jsr     @out
+                done:   rts
+                    }
+                    callentry other() {
+                        rts
+                    }
+                    callout out() default {
+                        rts
+                    }
+                    callentry caller() {
+                        jsr     @site
+                        rts
+                    }
+                    callout site() inline 16 default {
+                        rts
+                    }
+                """));
     }
 
     @ParameterizedTest(name = "{0}")
