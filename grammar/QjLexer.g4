@@ -19,6 +19,8 @@ tokens { LBRACE }
 IMPORT    : 'import' ;
 QUAJECT   : 'quaject' ;
 DEVICE    : 'device' ;
+QUEUE     : 'queue' ;
+STACK     : 'stack' ;
 KERNEL    : 'kernel' ;
 VAR       : 'var' ;
 REGISTER  : 'register' ;

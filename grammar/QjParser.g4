@@ -1,5 +1,6 @@
 /*
- * The .qj language, v0: quajects, device quajects, a kernel block and tests.
+ * The .qj language, v0: quajects, device quajects, lock-free queue and stack
+ * declarations, a kernel block and tests.
  * This is the parser; QjLexer.g4 holds the tokens.
  *
  * Declarations are free-form (newlines are not significant). Code is m68k
@@ -26,6 +27,8 @@ importDecl
 declaration
     : quajectDecl
     | deviceDecl
+    | queueDecl
+    | stackDecl
     | kernelDecl
     | testDecl
     ;
@@ -38,6 +41,20 @@ quajectDecl
 
 deviceDecl
     : DEVICE name=ID paramList? LBRACE (registerDecl | member)* RBRACE
+    ;
+
+/**
+ * A lock-free queue class: element type, capacity, and how many producers and
+ * consumers share it (`spsc`, `mpsc`, `spmc`, `mpmc`). The compiler writes the
+ * quaject from templates/queue.stg.
+ */
+queueDecl
+    : QUEUE name=ID ':' type=scalarType '[' capacity=NUMBER close=']' sharing=ID?
+    ;
+
+/** A lock-free stack class of fixed capacity, written from templates/stack.stg. */
+stackDecl
+    : STACK name=ID ':' type=scalarType '[' capacity=NUMBER ']'
     ;
 
 paramList

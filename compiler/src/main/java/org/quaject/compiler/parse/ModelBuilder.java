@@ -42,10 +42,12 @@ public final class ModelBuilder {
     private final List<QuajectClass> classes = new ArrayList<>();
     private final List<Kernel> kernels = new ArrayList<>();
     private final List<TestCase> tests = new ArrayList<>();
+    private final CollectionDeclarations collections;
     private SourceFile file;
 
     public ModelBuilder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
+        this.collections = new CollectionDeclarations(diagnostics);
     }
 
     public Program build(List<SourceLoader.ParsedFile> files) {
@@ -65,14 +67,37 @@ public final class ModelBuilder {
         } else if (decl.deviceDecl() != null) {
             QjParser.DeviceDeclContext d = decl.deviceDecl();
             classes.add(quajectClass(d.name, true, d.paramList(), d.member(), d.registerDecl()));
+        } else if (decl.queueDecl() != null) {
+            QjParser.QueueDeclContext q = decl.queueDecl();
+            Name sharing = q.sharing != null ? name(q.sharing) : new Name("", position(q.close).plusColumns(1));
+            collections.queue(name(q.name), OperandSize.fromTypeName(q.type.getText()), number(q.capacity, false),
+                    sharing).ifPresent(c -> classes.add(writtenClass(c, name(q.name))));
+        } else if (decl.stackDecl() != null) {
+            QjParser.StackDeclContext st = decl.stackDecl();
+            collections.stack(name(st.name), OperandSize.fromTypeName(st.type.getText()), number(st.capacity, false))
+                    .ifPresent(c -> classes.add(writtenClass(c, name(st.name))));
         } else if (imported) {
             diagnostics.error(position(decl.getStart()),
-                    "an imported file may declare only quajects and devices; kernels and tests belong in the main file");
+                    "an imported file may declare only quajects, devices, queues and stacks; kernels and tests belong in the main file");
         } else if (decl.kernelDecl() != null) {
             kernels.add(kernel(decl.kernelDecl()));
         } else if (decl.testDecl() != null) {
             tests.add(test(decl.testDecl()));
         }
+    }
+
+    /**
+     * The class a queue or stack declaration stands for, built from the source the
+     * compiler writes for it; it carries the declaration's name and position.
+     */
+    private QuajectClass writtenClass(LockFreeCollection collection, Name declared) {
+        SourceFile declaringFile = file;
+        file = CollectionDeclarations.source(collection, declared);
+        QjParser.QuajectDeclContext q = SourceLoader.parseWritten(file).declaration(0).quajectDecl();
+        QuajectClass written = quajectClass(q.name, false, q.paramList(), q.member(), List.of());
+        file = declaringFile;
+        return new QuajectClass(declared, false, written.params(), written.fields(), written.callentries(),
+                written.slots(), written.registers());
     }
 
     private QuajectClass quajectClass(Token name, boolean device, QjParser.ParamListContext paramList,

@@ -73,14 +73,7 @@ public final class SourceLoader {
      * @param identity the key that says whether a file was already read
      */
     private void parse(SourceFile source, Path path, String identity, boolean imported) {
-        QjLexer lexer = new QjLexer(CharStreams.fromString(source.text(), source.displayName()));
-        QjParser parser = new QjParser(new CommonTokenStream(lexer));
-        SyntaxErrors listener = new SyntaxErrors(source, diagnostics);
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(listener);
-        parser.removeErrorListeners();
-        parser.addErrorListener(listener);
-        QjParser.FileContext tree = parser.file();
+        QjParser.FileContext tree = parse(source, diagnostics);
         loaded.put(identity, new ParsedFile(source, tree, imported));
         for (QjParser.ImportDeclContext importDecl : tree.importDecl()) {
             if (importDecl.path != null) {
@@ -88,6 +81,28 @@ public final class SourceLoader {
                 resolveImport(Strings.unquote(importDecl.path.getText()), path, at);
             }
         }
+    }
+
+    /** Parses one file's text, reporting syntax errors to {@code errors}. */
+    private static QjParser.FileContext parse(SourceFile source, Diagnostics errors) {
+        QjLexer lexer = new QjLexer(CharStreams.fromString(source.text(), source.displayName()));
+        QjParser parser = new QjParser(new CommonTokenStream(lexer));
+        SyntaxErrors listener = new SyntaxErrors(source, errors);
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(listener);
+        parser.removeErrorListeners();
+        parser.addErrorListener(listener);
+        return parser.file();
+    }
+
+    /** Parses source the compiler wrote itself: a syntax error in it is a bug in the compiler. */
+    static QjParser.FileContext parseWritten(SourceFile source) {
+        Diagnostics errors = new Diagnostics();
+        QjParser.FileContext tree = parse(source, errors);
+        if (errors.hasErrors()) {
+            throw new IllegalStateException(String.join("\n", errors.render()) + "\nin:\n" + source.text());
+        }
+        return tree;
     }
 
     private void resolveImport(String name, Path importer, Position at) {

@@ -26,7 +26,7 @@ class ImportDiagnosticsTest {
             """;
 
     static final String ONLY_QUAJECTS_IN_IMPORTS =
-            "an imported file may declare only quajects and devices; kernels and tests belong in the main file";
+            "an imported file may declare only quajects, devices, queues and stacks; kernels and tests belong in the main file";
 
     @RegisterExtension
     final QjSources sources = new QjSources();
