@@ -10,21 +10,12 @@ class SynthesisIT {
 
     @Test
     void createdInstancesWorkAlikeOnBothEngines() {
-        assertPassesAlikeOnBothEngines("synth-create.qj", 9);
+        BothEngines.assertPassesAlike("synth-create.qj", 9);
     }
 
     @Test
     void inlinedLinksWorkAlikeOnBothEngines() {
-        assertPassesAlikeOnBothEngines("synth-inline.qj", 9);
-    }
-
-    private static void assertPassesAlikeOnBothEngines(String fixture, int tests) {
-        QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture(fixture), "--engine", "runner");
-        QjProcess.Result qemu = QjProcess.run("test", QjProcess.fixture(fixture), "--engine", "qemu");
-        assertEquals(0, runner.exitStatus(), runner::toString);
-        assertTrue(runner.stdout().endsWith(tests + " passed, 0 failed\n"), runner::toString);
-        assertEquals(qemu.stdout(), runner.stdout(), "the same test output on both engines");
-        assertEquals(qemu.exitStatus(), runner.exitStatus());
+        BothEngines.assertPassesAlike("synth-inline.qj", 9);
     }
 
     @Test
