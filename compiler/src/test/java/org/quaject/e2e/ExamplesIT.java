@@ -91,6 +91,20 @@ class ExamplesIT {
     }
 
     @Test
+    void pipesShowsTheBlockingPipeDeliveringAllAndTheOtherDropping() {
+        for (String engine : new String[] {"runner", "qemu"}) {
+            QjProcess.Result result = QjProcess.run("run", QjProcess.example("pipes"), "--engine", engine);
+            assertEquals(0, result.exitStatus(), result::toString);
+            List<String> lines = result.stdout().lines().toList();
+            assertEquals(2, lines.size(), result::toString);
+            assertTrue(lines.get(0).matches("non-blocking: Bytes .* \\(dropped [1-9][0-9]*\\)"),
+                    engine + ": " + lines);
+            assertEquals("blocking:     Bytes put faster than they are taken: one pipe waits, one drops.", lines.get(1),
+                    engine);
+        }
+    }
+
+    @Test
     void aBuiltImageRunsLikeItsSource() {
         Path base = out.resolve("hello");
         assertEquals(0, QjProcess.run("build", QjProcess.example("hello"), "-o", base).exitStatus());
