@@ -2,19 +2,15 @@ package org.quaject.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.quaject.cli.bench.BenchFailure;
-import org.quaject.cli.bench.BenchKernel;
 import org.quaject.cli.bench.BenchRun;
 import org.quaject.cli.bench.BufferFigures;
 import org.quaject.cli.bench.BufferMeasurement;
 import org.quaject.cli.bench.RunnerBenchEngine;
 import org.quaject.compiler.Compiler;
-import org.quaject.compiler.image.BundledFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -50,7 +46,7 @@ final class BenchBuffersCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Workspace workspace = Workspace.open(null)) {
             err.println("qj bench: building " + SOURCE);
-            Optional<Compiler.Build> build = build(workspace, err);
+            Optional<Compiler.Build> build = BenchSources.build(SOURCE, workspace, err);
             if (build.isEmpty()) {
                 return ExitStatus.FAILURE;
             }
@@ -65,16 +61,6 @@ final class BenchBuffersCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("qj bench: error: cannot prepare the bench kernel: " + e.getMessage());
             return ExitStatus.FAILURE;
-        }
-    }
-
-    /** Compiles the kernel from the sources bundled in qj (it imports two of the others). */
-    private static Optional<Compiler.Build> build(Workspace workspace, PrintWriter err) throws IOException {
-        Path sources = Files.createDirectories(workspace.directory().resolve("sources"));
-        BundledFiles.extract(BenchKernel.BUNDLED_FOLDER, sources, ".qj");
-        // A directory kept inside the temporary workspace: its image lasts as long as the workspace.
-        try (Workspace own = Workspace.open(workspace.directory().resolve("buffers"))) {
-            return CompileStep.compile(sources.resolve(SOURCE), own, false, err);
         }
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks, one command each: runner times the engines, buffers counts the instructions "
                 + "of synthesized code against conventional code. They print their figures as a table on standard "
                 + "output and their progress on standard error.",
-        subcommands = {BenchRunnerCommand.class, BenchBuffersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchRunnerCommand.class, BenchBuffersCommand.class, BenchQueuesCommand.class,
+            CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
