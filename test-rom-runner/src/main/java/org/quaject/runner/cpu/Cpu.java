@@ -35,9 +35,18 @@ public interface Cpu extends AutoCloseable {
     void setExceptionHandler(ExceptionHandler handler);
 
     /**
+     * Has every CAS and CAS2 the guest executes from RAM go through
+     * {@code watch}, before and after it, from the next run on. Blocks of
+     * code that hold a CAS (or a word that looks like one) then run an
+     * instruction at a time, a few microseconds each; other code runs as
+     * fast as before. Needs exactly one RAM region mapped.
+     */
+    void watchCompareAndSwap(CasWatch watch);
+
+    /**
      * Runs from PC until {@code maxInstructions} instructions have completed,
-     * or the guest executes STOP, faults, or a stop is requested, whichever
-     * comes first. The instruction count in the result is exact. After any
+     * or the guest executes STOP, faults, a stop is requested, or the
+     * {@link CasWatch} stops before a CAS, whichever comes first. The instruction count in the result is exact. After any
      * result but a fault, the CPU can simply be run again.
      *
      * @throws RuntimeException whatever a callback threw, after stopping the run
