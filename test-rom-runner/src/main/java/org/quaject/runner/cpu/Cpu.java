@@ -36,10 +36,11 @@ public interface Cpu extends AutoCloseable {
 
     /**
      * Has every CAS and CAS2 the guest executes from RAM go through
-     * {@code watch}, before and after it, from the next run on. Blocks of
-     * code that hold a CAS (or a word that looks like one) then run an
-     * instruction at a time, a few microseconds each; other code runs as
-     * fast as before. Needs exactly one RAM region mapped.
+     * {@code watch}, before and after it, from the next run on, including
+     * code the guest writes at run time. A run then stops before each CAS,
+     * asks the watch, and executes the CAS as a single step: tens of
+     * microseconds per CAS; code without CAS runs about as fast as before.
+     * Needs exactly one RAM region mapped.
      */
     void watchCompareAndSwap(CasWatch watch);
 
