@@ -67,7 +67,7 @@ class StressModesTest {
     @Test
     void theGapBoundsTheInstructionsBetweenAnArmedAlarmAndItsInterrupt() throws Exception {
         Path image = Fixtures.link(dir, "preempt_points");
-        RunResult tight = run(image, Preemption.seeded(1).withGap(10));
+        RunResult tight = run(image, Preemption.seeded(1).withGap(25));
         RunResult loose = run(image, Preemption.seeded(1).withGap(1000));
         Fixtures.assertAllPass(tight);
         Fixtures.assertAllPass(loose);
