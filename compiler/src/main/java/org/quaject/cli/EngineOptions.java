@@ -27,6 +27,7 @@ import org.quaject.runner.report.CodeLocator;
 import org.quaject.runner.report.GuestReport;
 import org.quaject.runner.report.RegisterReport;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,6 +60,9 @@ final class EngineOptions {
                     + "(default: no limit for run, 60 for test).")
     Double timeoutSeconds;
 
+    @Mixin
+    StressOptions stress;
+
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
     boolean verbose;
 
@@ -77,7 +81,8 @@ final class EngineOptions {
             }
             ImageInfo info = image.get().info();
             RunResult result = engine().run(new RunRequest(image.get().elf(), info.ramBytes(), testMode,
-                    input.apply(info), consoleOutput, timeout(defaultTimeout), instructionBudget()));
+                    input.apply(info), consoleOutput, timeout(defaultTimeout), instructionBudget(),
+                    stress.preemption(spec, engine == EngineName.runner)));
             return Optional.of(new Boot(result, locateCrashes(result, image.get().elf())));
         } catch (EngineException e) {
             err.println("qj: error: " + e.getMessage());
@@ -94,6 +99,11 @@ final class EngineOptions {
 
         boolean halted() {
             return result.outcome() == Outcome.HALT;
+        }
+
+        /** For a run in the contention stress mode, its counts on one line. */
+        void reportContention(PrintWriter err) {
+            result.contention().ifPresent(counts -> err.println(counts.line()));
         }
     }
 

@@ -51,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitStatus.FAILURE;
         }
         RunResult result = boot.get().result();
+        boot.get().reportContention(err);
         boot.get().crashLocations().forEach((report, where) -> {
             err.println("qj: " + report.exception() + ":");
             err.println(where);

@@ -57,6 +57,7 @@ final class TestCommand implements Callable<Integer> {
             return ExitStatus.FAILURE;
         }
         RunResult result = boot.get().result();
+        boot.get().reportContention(err);
         TapReport reported = TapReport.parse(result.transcript());
         boolean halted = boot.get().halted();
         TapReport report = halted ? reported : reported.complete(result.summary());

@@ -123,8 +123,10 @@ class QjCommandTest {
         return Stream.of(
                 Arguments.of(List.of("--help"), List.of("build", "run", "test", "bench", "--help", "--version", "Exit status")),
                 Arguments.of(List.of("build", "--help"), List.of("FILE.qj", "--output", "--work-dir", "--verbose")),
-                Arguments.of(List.of("run", "--help"), List.of("--engine", "--timeout", "--verbose")),
-                Arguments.of(List.of("test", "--help"), List.of("--engine", "--timeout", "--verbose")),
+                Arguments.of(List.of("run", "--help"), List.of("--engine", "--timeout", "--verbose", "--preempt",
+                        "--preempt-gap", "--contend")),
+                Arguments.of(List.of("test", "--help"), List.of("--engine", "--timeout", "--verbose", "--preempt",
+                        "--preempt-gap", "--contend")),
                 Arguments.of(List.of("help", "build"), List.of("FILE.qj", "--output", "--work-dir", "--verbose")),
                 Arguments.of(List.of("help", "--help"), List.of("COMMAND", "--help")));
     }

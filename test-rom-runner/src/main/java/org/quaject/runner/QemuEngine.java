@@ -69,6 +69,9 @@ public final class QemuEngine implements Engine {
             throw new EngineException("QEMU cannot stop a run after a number of instructions; "
                     + "the runner engine can");
         }
+        if (request.preemption().isPresent()) {
+            throw new EngineException("QEMU has no stress modes (preemption, contention); the runner engine has");
+        }
         Process qemu = start(commandLine(locateExecutable(), request));
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
         ByteArrayOutputStream errors = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -19,9 +20,11 @@ import java.util.OptionalLong;
  * @param timeout       wall-clock time after which the run is stopped
  * @param maxInstructions instructions after which the run is stopped, if bounded; only
  *                      engines that count instructions can honour it
+ * @param preemption    the stress mode to run in, if any; only the runner engine has them
  */
 public record RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
-                         OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions) {
+                         OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions,
+                         Optional<Preemption> preemption) {
 
     /** The kernel command line that tells an image to run its tests and report them in TAP. */
     public static final String TEST_MODE_COMMAND_LINE = "qj.test";
@@ -38,6 +41,7 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
         Objects.requireNonNull(consoleOutput, "consoleOutput");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(maxInstructions, "maxInstructions");
+        Objects.requireNonNull(preemption, "preemption");
         if (!isRunnableRamSize(ramBytes)) {
             throw new IllegalArgumentException("RAM size must be a positive multiple of " + RAM_GRANULE
                     + " bytes, not " + ramBytes);
@@ -56,10 +60,22 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
         return BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
+    /** A request in no stress mode. */
+    public RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
+                      OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions) {
+        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions, Optional.empty());
+    }
+
+    /** The same request, run in the stress mode {@code mode}. */
+    public RunRequest withPreemption(Preemption mode) {
+        return new RunRequest(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions,
+                Optional.of(mode));
+    }
+
     /** A request bounded by wall-clock time only. */
     public RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
                       OutputStream consoleOutput, Duration timeout) {
-        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, OptionalLong.empty());
+        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, OptionalLong.empty(), Optional.empty());
     }
 
     /** Whether every engine can give the guest exactly this much RAM. */

@@ -1,6 +1,7 @@
 package org.quaject.runner;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -11,8 +12,10 @@ import java.util.OptionalInt;
  * @param transcript everything the image wrote to the console, status line included
  * @param detail     a human-readable account of the ending: a first line that sums it up,
  *                   then for a crash or a run stopped from outside, lines on where the CPU was
+ * @param contention what the contention stress mode did, for a run in that mode
  */
-public record RunResult(Outcome outcome, OptionalInt exitStatus, byte[] transcript, String detail) {
+public record RunResult(Outcome outcome, OptionalInt exitStatus, byte[] transcript, String detail,
+                        Optional<Contention> contention) {
 
     /** Exit code of {@code qj run} when the image panicked or timed out without a status line. */
     public static final int FAILURE_EXIT_CODE = 3;
@@ -21,7 +24,13 @@ public record RunResult(Outcome outcome, OptionalInt exitStatus, byte[] transcri
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(exitStatus, "exitStatus");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(contention, "contention");
         transcript = transcript.clone();
+    }
+
+    /** The result of a run in no contention mode. */
+    public RunResult(Outcome outcome, OptionalInt exitStatus, byte[] transcript, String detail) {
+        this(outcome, exitStatus, transcript, detail, Optional.empty());
     }
 
     @Override

@@ -36,7 +36,8 @@ public final class RunnerEngine implements Engine {
             throw new EngineException("cannot load " + request.image() + ": " + e.getMessage(), e);
         }
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
-        try (Machine machine = Machine.boot(image, request.ramBytes(), request.testMode(), console)) {
+        try (Machine machine = Machine.boot(image, request.ramBytes(), request.testMode(), console,
+                request.preemption())) {
             Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
             InputStream input = request.consoleInput();
             if (input != null) {
@@ -51,7 +52,7 @@ public final class RunnerEngine implements Engine {
             });
             console.close();
             return new RunResult(outcome(stop), console.exitStatus(), console.transcript(),
-                    explain(stop, request, machine, CodeLocator.of(request.image(), image)));
+                    explain(stop, request, machine, CodeLocator.of(request.image(), image)), machine.contention());
         } catch (IOException e) {
             throw new EngineException("console failure while running " + request.image() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

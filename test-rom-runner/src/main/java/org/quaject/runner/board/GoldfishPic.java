@@ -54,6 +54,12 @@ public final class GoldfishPic extends MmioDevice {
         return (pending & enabled) != 0;
     }
 
+    /** Whether input "IRQ #irq" is enabled: its line, once high, asserts the PIC's level. */
+    public boolean enables(int irq) {
+        input(irq);
+        return (enabled & 1 << (irq - 1)) != 0;
+    }
+
     @Override
     int readRegister(int offset) {
         return switch (offset) {

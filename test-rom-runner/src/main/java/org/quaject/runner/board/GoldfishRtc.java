@@ -1,6 +1,7 @@
 package org.quaject.runner.board;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -33,6 +34,10 @@ import java.util.OptionalLong;
  * {@code -rtc base=DATE}; a deterministic runner has no date of its own to
  * start from, so it is given one. Like QEMU, it arms an alarm for a moment of
  * guest time: setting the time afterwards does not move the alarm.
+ *
+ * <p>With {@link PreemptiveAlarms} (the preemption stress mode) an alarm
+ * fires a drawn number of instructions after the write that arms it,
+ * whatever its time; the time and the alarm registers read as usual.
  */
 public final class GoldfishRtc extends MmioDevice {
     static final int TIME_LOW = 0x00;
@@ -46,6 +51,7 @@ public final class GoldfishRtc extends MmioDevice {
 
     private final VirtualClock clock;
     private final InterruptLine irq;
+    private final Optional<PreemptiveAlarms> preemption;
     /** RTC time minus guest time; 64-bit arithmetic wraps as QEMU's unsigned does. */
     private long timeOffset;
     private int latchedHigh;
@@ -62,9 +68,16 @@ public final class GoldfishRtc extends MmioDevice {
      * @param irq the line to the PIC input it is wired to
      */
     public GoldfishRtc(String name, long base, VirtualClock clock, InterruptLine irq, long startNanos) {
+        this(name, base, clock, irq, startNanos, Optional.empty());
+    }
+
+    /** An RTC out of reset whose alarms, if {@code preemption} is there, fire when it says. */
+    public GoldfishRtc(String name, long base, VirtualClock clock, InterruptLine irq, long startNanos,
+                       Optional<PreemptiveAlarms> preemption) {
         super(name, base, GOLDFISH_WINDOW, NarrowAccess.REFUSED);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.irq = Objects.requireNonNull(irq, "irq");
+        this.preemption = Objects.requireNonNull(preemption, "preemption");
         setTime(startNanos);
     }
 
@@ -80,6 +93,19 @@ public final class GoldfishRtc extends MmioDevice {
     /** When the armed alarm fires, in guest time; empty when no alarm is armed. */
     OptionalLong alarmDeadline() {
         return armed ? OptionalLong.of(deadline) : OptionalLong.empty();
+    }
+
+    /** Whether an alarm is armed whose firing raises the interrupt line at once (IRQ_ENABLED is set). */
+    public boolean armedToInterrupt() {
+        return armed && interruptEnabled;
+    }
+
+    /** Fires the armed alarm now, before its time: the contention stress mode's interrupt before a CAS. */
+    public void fireEarly() {
+        if (armed) {
+            armed = false;
+            raiseInterrupt();
+        }
     }
 
     /** Fires the alarm if its time has come; the machine calls it once the CPU has run to {@link #alarmDueAt()}. */
@@ -141,6 +167,11 @@ public final class GoldfishRtc extends MmioDevice {
     }
 
     private void arm() {
+        if (preemption.isPresent()) {
+            deadline = clock.nanosAfter(preemption.get().nextDelay());
+            armed = true;
+            return;
+        }
         // QEMU compares the alarm with the time as unsigned 64-bit numbers.
         if (Long.compareUnsigned(alarm, time()) <= 0) {
             armed = false;

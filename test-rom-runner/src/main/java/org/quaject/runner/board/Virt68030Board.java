@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -48,7 +49,10 @@ public final class Virt68030Board {
     private static final long RTC1_BASE = 0xff00_7000L;
     private static final long TTY_BASE = 0xff00_8000L;
     private static final long VIRT_CTRL_BASE = 0xff00_9000L;
-    private static final int RTC_LEVEL = 6;
+    /** The CPU level both RTCs interrupt at (PIC 6). */
+    public static final int RTC_LEVEL = 6;
+    private static final int RTC0_IRQ = 1;
+    private static final int RTC1_IRQ = 2;
     private static final int CONSOLE_LEVEL = 1;
     private static final int TTY_IRQ = 32;
 
@@ -71,13 +75,24 @@ public final class Virt68030Board {
      *                      the two engines to agree
      */
     public Virt68030Board(VirtualClock clock, GuestMemory ram, OutputStream console, long rtcStartNanos) {
+        this(clock, ram, console, rtcStartNanos, Optional.empty());
+    }
+
+    /**
+     * The board out of reset, its RTC alarms timed by {@code preemption} if it is there
+     * (one stream for both RTCs).
+     */
+    public Virt68030Board(VirtualClock clock, GuestMemory ram, OutputStream console, long rtcStartNanos,
+                          Optional<PreemptiveAlarms> preemption) {
         this.clock = Objects.requireNonNull(clock, "clock");
         for (int level = 1; level <= PIC_COUNT; level++) {
             pics.add(new GoldfishPic("goldfish-pic #" + level, PIC_BASE + PIC_STRIDE * (level - 1)));
         }
         rtcs = List.of(
-                new GoldfishRtc("goldfish-rtc #0", RTC0_BASE, clock, pic(RTC_LEVEL).input(1), rtcStartNanos),
-                new GoldfishRtc("goldfish-rtc #1", RTC1_BASE, clock, pic(RTC_LEVEL).input(2), rtcStartNanos));
+                new GoldfishRtc("goldfish-rtc #0", RTC0_BASE, clock, pic(RTC_LEVEL).input(RTC0_IRQ), rtcStartNanos,
+                        preemption),
+                new GoldfishRtc("goldfish-rtc #1", RTC1_BASE, clock, pic(RTC_LEVEL).input(RTC1_IRQ), rtcStartNanos,
+                        preemption));
         tty = new GoldfishTty("goldfish-tty", TTY_BASE, pic(CONSOLE_LEVEL).input(TTY_IRQ), ram, console);
         virtCtrl = new VirtCtrl("virt-ctrl", VIRT_CTRL_BASE);
         List<MmioDevice> all = new ArrayList<>(pics);
@@ -135,6 +150,22 @@ public final class Virt68030Board {
     /** The instruction count after which a device needs {@link #runDueEvents()}; empty if none will. */
     public OptionalLong nextEventAt() {
         return earliest(rtcs.stream().map(GoldfishRtc::alarmDueAt));
+    }
+
+    /**
+     * The RTC alarm that would interrupt the CPU at level {@value #RTC_LEVEL} if it fired now: armed,
+     * IRQ_ENABLED, and enabled at the PIC; of two, the one due first.
+     */
+    public Optional<GoldfishRtc> alarmThatWouldInterrupt() {
+        GoldfishRtc first = null;
+        for (int i = 0; i < rtcs.size(); i++) {
+            GoldfishRtc rtc = rtcs.get(i);
+            if (rtc.armedToInterrupt() && pic(RTC_LEVEL).enables(i == 0 ? RTC0_IRQ : RTC1_IRQ)
+                    && (first == null || rtc.alarmDueAt().getAsLong() < first.alarmDueAt().getAsLong())) {
+                first = rtc;
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     /** Lets every device act on what is due at the current time: RTC alarms fire. */

@@ -64,6 +64,11 @@ public final class VirtualClock {
         return nanos <= now ? 0 : ((nanos - now - 1) >> SHIFT) + 1;
     }
 
+    /** The time {@code count} more instructions from now: what is due then is due after exactly that many. */
+    public long nanosAfter(long count) {
+        return nanos() + (count << SHIFT);
+    }
+
     /**
      * Moves the time to {@code nanos} without executing anything: what QEMU
      * does with {@code sleep=off} while the CPU is stopped and a timer is due

@@ -21,10 +21,12 @@ import com.sun.jna.Pointer;
  * <p>Both functions have Unicorn's {@code uc_cb_hookcode_t} signature
  * {@code (uc_engine *uc, uint64_t address, uint32_t size, void *user_data)}
  * (unicorn.h), so under the System V AMD64 ABI {@code uc} is in rdi,
- * {@code size} in edx and {@code user_data} in rcx. {@code user_data} points
- * at a {@link RunGate}'s four 64-bit words: instructions counted, the limit,
- * a flag saying the gate stopped the run, and the address of the block it
- * stopped before.
+ * {@code address} in rsi, {@code size} in edx and {@code user_data} in rcx.
+ * {@code user_data} points at a {@link RunGate}'s seven 64-bit words:
+ * instructions counted, the limit, a flag saying the gate stopped the run,
+ * the address of the block it stopped before, and the guest RAM watched for
+ * CAS (its first guest address, its end, 0 when nothing is watched, and the
+ * host address of its first byte).
  */
 final class NativeHooks {
     /** Byte offsets of the words {@code user_data} points at. */
@@ -32,31 +34,60 @@ final class NativeHooks {
     static final int LIMIT = 8;
     static final int TRIPPED = 16;
     static final int STOPPED_AT = 24;
-    static final int WORDS = 4;
+    static final int WATCH_START = 32;
+    static final int WATCH_END = 40;
+    static final int WATCH_HOST = 48;
+    static final int WORDS = 7;
 
     /** {@code inc qword [rcx]; ret}: one more instruction started. */
     private static final byte[] COUNT = {0x48, (byte) 0xff, 0x01, (byte) 0xc3};
 
     /**
      * At the start of each translation block, before its first instruction is
-     * counted: if any instruction ran already in this run and the block might
-     * take the count past the limit, mark the gate tripped, note the block's
-     * address and tail-call {@code uc_emu_stop(uc)}. The address matters
-     * because a run stopped there leaves PC unsynchronized when the previous
-     * block jumped to this one directly (QEMU's chained {@code goto_tb} skips
-     * the PC store, and Unicorn skips restoring PC from the block while code
-     * hooks are installed). A block of {@code size} bytes holds at most
-     * {@code size / 2} instructions, as no 68030 instruction is shorter than a
-     * word.
+     * counted: if any instruction ran already in this run, and the block might
+     * take the count past the limit or holds a word that may be a CAS or CAS2
+     * opcode ({@link CompareAndSwap#mayBe}) while it lies wholly inside the
+     * watched RAM, mark the gate tripped, note the block's address and
+     * tail-call {@code uc_emu_stop(uc)}. The address matters because a run
+     * stopped there leaves PC unsynchronized when the previous block jumped to
+     * this one directly (QEMU's chained {@code goto_tb} skips the PC store,
+     * and Unicorn skips restoring PC from the block while code hooks are
+     * installed). A block of {@code size} bytes holds at most {@code size / 2}
+     * instructions, as no 68030 instruction is shorter than a word. The scan
+     * reads guest RAM, big-endian, through its host mapping; a block is
+     * translated from what RAM holds (Unicorn drops translations of code the
+     * guest rewrites), so the words scanned are the block's.
      * <pre>
      *   mov  rax, [rcx]            ; counted
      *   test rax, rax
      *   je   done                  ; the run's first block always runs
      *   mov  edx, edx              ; size, zero-extended
-     *   shr  rdx, 1
-     *   add  rax, rdx
+     *   mov  r8, rdx
+     *   shr  r8, 1
+     *   add  rax, r8
      *   cmp  rax, [rcx + 8]        ; limit
-     *   jbe  done
+     *   ja   trip
+     *   lea  r10, [rsi + rdx]      ; the block's end
+     *   cmp  r10, [rcx + 40]       ; watch end (0: no watch)
+     *   ja   done
+     *   mov  r8, rsi
+     *   sub  r8, [rcx + 32]        ; watch start
+     *   jb   done
+     *   add  r8, [rcx + 48]        ; the block in host memory
+     *   lea  r10, [r8 + rdx]
+     * scan:
+     *   cmp  r8, r10
+     *   jae  done
+     *   movzx eax, word [r8]
+     *   rol  ax, 8                 ; big-endian guest word
+     *   add  r8, 2
+     *   mov  r9d, eax
+     *   and  r9d, 0xf9c0
+     *   cmp  r9d, 0x08c0
+     *   jne  scan
+     *   test eax, 0x0600           ; size 00 is BSET, not CAS
+     *   je   scan
+     * trip:
      *   mov  qword [rcx + 16], 1   ; tripped
      *   mov  [rcx + 24], rsi       ; stopped at: the block's address
      *   mov  rax, uc_emu_stop
@@ -68,12 +99,32 @@ final class NativeHooks {
     private static final byte[] GATE_BEFORE_TARGET = {
         0x48, (byte) 0x8b, 0x01,
         0x48, (byte) 0x85, (byte) 0xc0,
-        0x74, 0x26,
+        0x74, 0x6f,
         (byte) 0x89, (byte) 0xd2,
-        0x48, (byte) 0xd1, (byte) 0xea,
-        0x48, 0x01, (byte) 0xd0,
+        0x49, (byte) 0x89, (byte) 0xd0,
+        0x49, (byte) 0xd1, (byte) 0xe8,
+        0x4c, 0x01, (byte) 0xc0,
         0x48, 0x3b, 0x41, 0x08,
-        0x76, 0x18,
+        0x77, 0x46,
+        0x4c, (byte) 0x8d, 0x14, 0x16,
+        0x4c, 0x3b, 0x51, 0x28,
+        0x77, 0x54,
+        0x49, (byte) 0x89, (byte) 0xf0,
+        0x4c, 0x2b, 0x41, 0x20,
+        0x72, 0x4b,
+        0x4c, 0x03, 0x41, 0x30,
+        0x4d, (byte) 0x8d, 0x14, 0x10,
+        0x4d, 0x39, (byte) 0xd0,
+        0x73, 0x3e,
+        0x41, 0x0f, (byte) 0xb7, 0x00,
+        0x66, (byte) 0xc1, (byte) 0xc0, 0x08,
+        0x49, (byte) 0x83, (byte) 0xc0, 0x02,
+        0x41, (byte) 0x89, (byte) 0xc1,
+        0x41, (byte) 0x81, (byte) 0xe1, (byte) 0xc0, (byte) 0xf9, 0x00, 0x00,
+        0x41, (byte) 0x81, (byte) 0xf9, (byte) 0xc0, 0x08, 0x00, 0x00,
+        0x75, (byte) 0xdc,
+        (byte) 0xa9, 0x00, 0x06, 0x00, 0x00,
+        0x74, (byte) 0xd5,
         0x48, (byte) 0xc7, 0x41, 0x10, 0x01, 0x00, 0x00, 0x00,
         0x48, (byte) 0x89, 0x71, 0x18,
         0x48, (byte) 0xb8,

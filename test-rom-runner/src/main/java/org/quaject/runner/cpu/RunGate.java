@@ -30,6 +30,19 @@ final class RunGate {
                 "adding the block gate");
         // JNA memory starts out undefined; the words must hold sense before the first run arms them.
         arm(Long.MAX_VALUE);
+        watch(0, 0, 0);
+    }
+
+    /**
+     * Makes the gate also close before any block (after a run's first) that
+     * lies wholly in guest {@code [start, end)} and holds a word that may be
+     * a CAS or CAS2 opcode; {@code host} is where guest address {@code start}
+     * is in this process. An empty range watches nothing.
+     */
+    void watch(long start, long end, long host) {
+        words.setLong(NativeHooks.WATCH_START, start);
+        words.setLong(NativeHooks.WATCH_END, end);
+        words.setLong(NativeHooks.WATCH_HOST, host);
     }
 
     /**

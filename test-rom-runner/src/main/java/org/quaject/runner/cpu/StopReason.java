@@ -8,6 +8,8 @@ public enum StopReason {
     STOP_INSTRUCTION,
     /** {@link Cpu#requestStop()} was called, from a callback or another thread. */
     STOP_REQUESTED,
+    /** The {@link CasWatch} asked to stop before the CAS or CAS2 at PC, which has not executed. */
+    BEFORE_CAS,
     /** A data read touched an address that is not mapped (or not readable); see {@link Stop#address()}. */
     READ_FAULT,
     /** A data write touched an address that is not mapped (or not writable); see {@link Stop#address()}. */

@@ -2,6 +2,8 @@ package org.quaject.runner.cpu;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The engine's cache of translated code, as far as exact runs need it: how
@@ -14,6 +16,12 @@ import com.sun.jna.Pointer;
  * so every even address the next instruction could start at becomes an exit;
  * translations made meanwhile are dropped again afterwards, since the exits
  * are compiled into them.
+ *
+ * <p>Standing exits stay set between steps: a run stops cleanly before the
+ * instruction at one (the watched CAS). Every translation is made with all
+ * of them, so adding one drops the translations that cover its address; a
+ * step leaves out the exit at its own address and drops what it translated
+ * there again.
  */
 final class TranslationBlocks {
     /**
@@ -27,7 +35,8 @@ final class TranslationBlocks {
 
     private final long uc;
     private final Memory blockInfo = new Memory(Unicorn.UC_TB_SIZE);
-    private final Memory exits = new Memory((long) Long.BYTES * EXIT_COUNT);
+    private final Set<Long> standing = new LinkedHashSet<>();
+    private Memory exits = new Memory((long) Long.BYTES * EXIT_COUNT);
 
     TranslationBlocks(long uc) {
         this.uc = uc;
@@ -59,6 +68,19 @@ final class TranslationBlocks {
                 "dropping translated code");
     }
 
+    /** Makes a run stop before the instruction at {@code address}, from now on; {@code address} must be RAM. */
+    void addStandingExit(long address) {
+        if (standing.add(address)) {
+            setExits(standing, -1);
+            invalidate(address, 2);
+        }
+    }
+
+    /** Whether a run stops before an instruction at {@code address}. */
+    boolean isStandingExit(long address) {
+        return standing.contains(address);
+    }
+
     /**
      * Runs the instruction at {@code pc}, which must be in RAM, and returns
      * uc_emu_start's result. The run stops before the next instruction if
@@ -67,18 +89,29 @@ final class TranslationBlocks {
      * block begins.
      */
     int runOne(long pc) {
+        Set<Long> stepExits = new LinkedHashSet<>(standing);
         for (int i = 0; i < EXIT_COUNT; i++) {
-            exits.setLong((long) Long.BYTES * i, pc + 2L * (i + 1));
+            stepExits.add(pc + 2L * (i + 1));
         }
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
-        setExits(EXIT_COUNT);
+        setExits(stepExits, pc);
         int err = Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
-        setExits(0);
+        setExits(standing, -1);
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         return err;
     }
 
-    private void setExits(int count) {
+    /** Sets the engine's exits to {@code addresses} but {@code except}. */
+    private void setExits(Set<Long> addresses, long except) {
+        if (exits.size() < (long) Long.BYTES * addresses.size()) {
+            exits = new Memory((long) Long.BYTES * addresses.size() * 2);
+        }
+        int count = 0;
+        for (long address : addresses) {
+            if (address != except) {
+                exits.setLong((long) Long.BYTES * count++, address);
+            }
+        }
         Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_SET_EXITS, Pointer.nativeValue(exits), count),
                 "setting exit addresses");
     }

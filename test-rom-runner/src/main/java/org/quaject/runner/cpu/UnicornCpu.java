@@ -28,6 +28,7 @@ public final class UnicornCpu implements Cpu {
     // SR bits, MC68030 User's Manual figure 1-4.
     private static final int SR_S = 0x2000;
     private static final int SR_M = 0x1000;
+    private static final int CCR_Z = 0x04;
     /** STOP #imm is 0x4e72 followed by the new SR (MC68030 User's Manual, STOP). */
     private static final int STOP_OPCODE = 0x4e72;
     /** ANDI #imm,SR, EORI #imm,SR, and MOVE <ea>,SR with any source (MC68030 UM 3.2, instruction format summary). */
@@ -51,6 +52,8 @@ public final class UnicornCpu implements Cpu {
     private final Unicorn.InterruptCallback interruptCallback = this::onInterrupt;
     private final Unicorn.MemoryFaultCallback faultCallback = this::onMemoryFault;
     private ExceptionHandler exceptionHandler;
+    /** Sees each CAS and CAS2; null while none is watched. */
+    private CasWatch casWatch;
     private long faultAddress;
     private volatile boolean stopRequested;
     /** Instructions of the current run's slices before the one running now (the gate counts that one). */
@@ -114,7 +117,7 @@ public final class UnicornCpu implements Cpu {
             case SR -> {
                 // Inside an instruction QEMU has not yet stored which operation the condition codes come from.
                 guard.requireBetweenInstructions("reading SR");
-                yield raw(Unicorn.UC_M68K_REG_SR) | context.conditionCodes();
+                yield statusRegister();
             }
             case USP, ISP, MSP -> {
                 guard.requireBetweenInstructions("reading " + which);
@@ -167,6 +170,21 @@ public final class UnicornCpu implements Cpu {
         requireOpen();
         guard.requireIdle("setting the exception handler");
         this.exceptionHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    @Override
+    public void watchCompareAndSwap(CasWatch watch) {
+        requireOpen();
+        guard.requireIdle("watching CAS");
+        Objects.requireNonNull(watch, "watch");
+        if (ram.size() != 1) {
+            throw new IllegalStateException("watching CAS needs one RAM region, and " + ram.size() + " are mapped");
+        }
+        RamBlock block = ram.get(0);
+        long start = block.memory().base();
+        // The scan is in the block hook every translation already calls: no translation is stale.
+        gate.watch(start, start + block.memory().size(), block.host());
+        this.casWatch = watch;
     }
 
     @Override
@@ -261,7 +279,17 @@ public final class UnicornCpu implements Cpu {
             completedSlices = done;
             long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
             NativeRam code = ramHolding(pc, 2);
-            boolean wholeBlocks = fitsInBudget(pc, maxInstructions - done);
+            if (watchesCas(pc)) {
+                stopBeforeCasCandidates(pc);
+            }
+            // Only a watched CAS candidate is a standing exit, and a run cannot start at an exit: it is stepped.
+            boolean atExit = blocks.isStandingExit(pc);
+            boolean cas = atExit && CompareAndSwap.is(code.read16(pc));
+            int sp = cas ? raw(Unicorn.UC_M68K_REG_A7) : 0;
+            if (cas && casWatch.stopBefore(pc, sp, statusRegister())) {
+                return Stop.of(StopReason.BEFORE_CAS, done);
+            }
+            boolean wholeBlocks = !atExit && fitsInBudget(pc, maxInstructions - done);
             boolean stepping = !wholeBlocks && code != null;
             gate.arm(wholeBlocks ? maxInstructions - done : 1);
             if (stopRequested) {
@@ -276,12 +304,15 @@ public final class UnicornCpu implements Cpu {
                 return failure(err, done + started);
             }
             done += started;
+            if (cas) {
+                casWatch.executed(pc, sp, (context.conditionCodes() & CCR_Z) != 0);
+            }
             if (gate.tripped()) {
                 setRaw(Unicorn.UC_M68K_REG_PC, (int) gate.stoppedAt());
             }
-            // Nothing but STOP ends a run by itself when no exits are set; while stepping, an exit does too.
-            // A requested stop trips the gate, so a STOP that ended the run is told apart from it.
-            if (!gate.tripped() && (!stepping || code.read16(pc) == STOP_OPCODE)) {
+            // Nothing but STOP and exits ends a run by itself; a requested stop trips the gate, so a STOP
+            // that ended the run is told apart from it.
+            if (!gate.tripped() && (stepping ? code.read16(pc) == STOP_OPCODE : !atStandingExitNotAfterStop())) {
                 return Stop.of(StopReason.STOP_INSTRUCTION, done);
             }
             if (stopRequested) {
@@ -289,6 +320,40 @@ public final class UnicornCpu implements Cpu {
             }
         }
         return Stop.of(StopReason.COUNT_REACHED, done);
+    }
+
+    private boolean watchesCas(long pc) {
+        return casWatch != null && ram.get(0).memory().contains(pc, 2);
+    }
+
+    /**
+     * Makes every word of the block at {@code pc} that may be a CAS or CAS2
+     * opcode a standing exit (where it starts an instruction, runs stop
+     * before it; elsewhere the exit is never reached). The gate stops runs
+     * before each block that holds such words, so each is seen here before it
+     * first runs; the run's first block is this one.
+     */
+    private void stopBeforeCasCandidates(long pc) {
+        NativeRam code = ramHolding(pc, TranslationBlocks.LOOKAHEAD);
+        // Near the end of RAM the block cannot be asked for (see blockAt): its words are looked at one by one.
+        long end = code == null ? pc + 2 : pc + blocks.blockAt(pc).bytes();
+        NativeRam words = code == null ? ramHolding(pc, 2) : code;
+        for (long at = pc; at < end && words.contains(at, 2); at += 2) {
+            if (CompareAndSwap.mayBe(words.read16(at))) {
+                blocks.addStandingExit(at);
+            }
+        }
+    }
+
+    /**
+     * After a run that ended without the gate: whether it ended at a standing
+     * exit rather than by a STOP. A STOP just before a CAS leaves PC at an
+     * exit as well; the STOP's opcode four bytes back tells it apart.
+     */
+    private boolean atStandingExitNotAfterStop() {
+        long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
+        NativeRam code = ramHolding(pc - 4, 4);
+        return blocks.isStandingExit(pc) && (code == null || code.read16(pc - 4) != STOP_OPCODE);
     }
 
     /** Whether the whole translation block at {@code pc} can run without exceeding {@code budget} instructions. */
@@ -382,6 +447,11 @@ public final class UnicornCpu implements Cpu {
             case SR -> Unicorn.UC_M68K_REG_SR;
             default -> throw new IllegalArgumentException(which + " has no Unicorn register id");
         };
+    }
+
+    /** SR with its condition codes, as they are between runs of the core. */
+    private int statusRegister() {
+        return raw(Unicorn.UC_M68K_REG_SR) | context.conditionCodes();
     }
 
     private int raw(int id) {

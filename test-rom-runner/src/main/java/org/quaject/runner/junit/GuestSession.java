@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -15,7 +16,9 @@ import org.opentest4j.AssertionFailedError;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.ConsoleProtocol;
+import org.quaject.runner.Contention;
 import org.quaject.runner.ImageInfo;
+import org.quaject.runner.Preemption;
 import org.quaject.runner.RunRequest;
 import org.quaject.runner.cpu.NativeRam;
 import org.quaject.runner.cpu.Register;
@@ -79,7 +82,7 @@ public final class GuestSession implements AutoCloseable {
         this.symbols = new SymbolAddresses(image, imageName);
         long ramBytes = settings.ramBytes == 0 ? info.ramBytes() : settings.ramBytes;
         try {
-            this.machine = Machine.boot(image, ramBytes, settings.testMode, console);
+            this.machine = Machine.boot(image, ramBytes, settings.testMode, console, settings.preemption);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot boot " + settings.image + ": " + e.getMessage(), e);
         }
@@ -101,6 +104,7 @@ public final class GuestSession implements AutoCloseable {
         private long ramBytes;
         private boolean testMode;
         private Budget budget = Budget.DEFAULT;
+        private Optional<Preemption> preemption = Optional.empty();
 
         private Builder(Path image) {
             this.image = Objects.requireNonNull(image, "image");
@@ -125,6 +129,12 @@ public final class GuestSession implements AutoCloseable {
         /** The budget of each call that runs the guest, unless the call is given its own. */
         public Builder budget(Budget each) {
             this.budget = Objects.requireNonNull(each, "budget");
+            return this;
+        }
+
+        /** Runs the guest in a stress mode of the runner (docs/runner.md, "Stress modes"). */
+        public Builder preemption(Preemption mode) {
+            this.preemption = Optional.of(mode);
             return this;
         }
 
@@ -232,6 +242,12 @@ public final class GuestSession implements AutoCloseable {
     public long instructions() {
         requireOpen();
         return machine.instructions();
+    }
+
+    /** What the contention stress mode did so far; empty unless the session was booted contending. */
+    public Optional<Contention> contention() {
+        requireOpen();
+        return machine.contention();
     }
 
     /** A register's 32 bits, as the guest left it where it last stopped. */

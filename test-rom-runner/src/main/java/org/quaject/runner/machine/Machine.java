@@ -3,10 +3,14 @@ package org.quaject.runner.machine;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.Segment;
+import org.quaject.runner.Contention;
+import org.quaject.runner.Preemption;
 import org.quaject.runner.board.MmioDevice;
+import org.quaject.runner.board.PreemptiveAlarms;
 import org.quaject.runner.board.Virt68030Board;
 import org.quaject.runner.board.VirtCtrl;
 import org.quaject.runner.board.VirtualClock;
@@ -29,6 +33,9 @@ import org.quaject.runner.cpu.UnicornCpu;
  * past the instruction at which an RTC alarm is due. A STOPped CPU waits for an
  * interrupt above its mask; with none asserted, time jumps to the next alarm,
  * as QEMU does with {@code -icount sleep=off}.
+ *
+ * <p>Under a {@link Preemption} the RTC alarms fire at drawn instructions,
+ * and with contention a {@link CasContention} watches every CAS and CAS2.
  */
 public final class Machine implements AutoCloseable {
 
@@ -46,15 +53,20 @@ public final class Machine implements AutoCloseable {
     private final VirtualClock clock = new VirtualClock();
     private final Virt68030Board board;
     private final GuestExceptions exceptions;
+    private final Optional<CasContention> contention;
     private final List<DeviceWindow> windows = new ArrayList<>();
     private long sliceStart;
     private boolean stopped;
 
-    private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console) {
+    private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console,
+                    Optional<Preemption> preemption) {
         cpu = UnicornCpu.open();
         try {
             ram = cpu.mapRam(0, ramBytes);
-            board = new Virt68030Board(clock, ram, console, 0);
+            board = new Virt68030Board(clock, ram, console, 0,
+                    preemption.map(p -> new PreemptiveAlarms(p.seed(), p.gap())));
+            contention = preemption.filter(Preemption::contend).map(p -> new CasContention(board));
+            contention.ifPresent(cpu::watchCompareAndSwap);
             for (MmioDevice device : board.devices()) {
                 DeviceWindow window = new DeviceWindow(device, this::syncClock, cpu::requestStop);
                 windows.add(window);
@@ -78,7 +90,22 @@ public final class Machine implements AutoCloseable {
      * @throws IllegalArgumentException if the image does not fit in RAM
      */
     public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console) {
-        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console);
+        return boot(image, ramBytes, testMode, console, Optional.empty());
+    }
+
+    /**
+     * Boots an image, in a stress mode if {@code preemption} is there.
+     *
+     * @throws IllegalArgumentException if the image does not fit in RAM
+     */
+    public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console,
+                               Optional<Preemption> preemption) {
+        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console, preemption);
+    }
+
+    /** What the contention stress mode did so far; empty when it is off. */
+    public Optional<Contention> contention() {
+        return contention.map(CasContention::counts);
     }
 
     /** Console input: the bytes are waiting for the guest from now on. */
@@ -173,7 +200,8 @@ public final class Machine implements AutoCloseable {
                 stopped = true;
                 yield null;
             }
-            case COUNT_REACHED, STOP_REQUESTED -> null;
+            // Before a CAS the contention mode fired an alarm, whose interrupt the loop now takes.
+            case COUNT_REACHED, STOP_REQUESTED, BEFORE_CAS -> null;
             case READ_FAULT, WRITE_FAULT, FETCH_FAULT -> end(MachineStop.Kind.CRASH, String.format(
                     "%s of unmapped address 0x%08x at PC %s", describe(stop), stop.address(), pc()));
             case INVALID_INSTRUCTION, ERROR -> end(MachineStop.Kind.CRASH,

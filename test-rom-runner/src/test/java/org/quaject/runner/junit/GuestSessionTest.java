@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
+import org.quaject.runner.Contention;
 import org.quaject.runner.ImageInfo;
+import org.quaject.runner.Preemption;
 import org.quaject.runner.cpu.Register;
 import org.quaject.runner.machine.Machine;
 import org.quaject.runner.machine.MachineStop;
@@ -36,6 +39,22 @@ class GuestSessionTest {
     @BeforeEach
     void link() throws Exception {
         interactive = Guests.link(dir, Guests.INTERACTIVE);
+    }
+
+    @Test
+    void aSessionRunsInTheRunnersStressModes() throws Exception {
+        Path preempted = Guests.link(dir, Guests.PREEMPTED);
+        try (GuestSession programmed = GuestSession.boot(preempted)) {
+            assertThrows(AssertionFailedError.class, () -> programmed.waitFor("done", SHORT));
+            assertEquals(Optional.empty(), programmed.contention());
+        }
+        try (GuestSession guest = GuestSession.builder(preempted).preemption(Preemption.seeded(2).contending()).boot()) {
+            guest.waitFor("done", SHORT);
+            Contention counts = guest.contention().orElseThrow();
+            // Every CAS that swapped added one.
+            assertEquals(counts.executed() - counts.failed(), guest.readLong("counter"), counts::line);
+            assertTrue(counts.failed() > 0, counts::line);
+        }
     }
 
     @Test

@@ -165,6 +165,71 @@ final class Guests {
                 .ascii  "y"
             """;
 
+    /**
+     * Bumps {@code counter} with a CAS loop until goldfish-rtc #0's handler,
+     * which bumps it too and re-arms the alarm a second on, has run 50 times;
+     * then prints "done" and halts. With alarms as programmed that takes 50 s
+     * of guest time; in the runner's preemption mode a few thousand
+     * instructions.
+     */
+    static final String PREEMPTED = BOARD + CONSOLE + """
+                .equ    RTC0, 0xff006000
+                .equ    PIC6_ENABLE, 0xff005010
+            main:
+                move.l  #tick,30*4
+                move.l  #1,PIC6_ENABLE
+                move.l  #1,RTC0+0x10
+                bsr     arm
+                move.w  #0x2000,sr
+            | The main line's CAS loop, until the handler has run 50 times.
+            1:  bsr     bump
+                cmp.l   #50,ticks
+                blo.s   1b
+                move.w  #0x2700,sr
+                lea     done,a0
+                bsr     puts
+                move.l  #CMD_HALT,VIRT_CTRL_CMD
+            2:  bra.s   2b
+
+            bump:
+                move.l  counter,d0
+                move.l  d0,d1
+                addq.l  #1,d1
+                cas.l   d0,d1,counter
+                bne.s   bump
+                rts
+
+            | Level 6: lower the line, bump, count, and arm the alarm a second on.
+            tick:
+                movem.l d0-d1,-(sp)
+                move.l  #1,RTC0+0x1c
+                bsr     bump
+                addq.l  #1,ticks
+                bsr     arm
+                movem.l (sp)+,d0-d1
+                rte
+
+            arm:
+                move.l  RTC0+0x00,d0
+                move.l  RTC0+0x04,d1
+                add.l   #1000000000,d0
+                bcc.s   1f
+                addq.l  #1,d1
+            1:  move.l  d1,RTC0+0x0c
+                move.l  d0,RTC0+0x08
+                rts
+
+                .section .rodata
+            done:
+                .asciz  "done\n"
+                .bss
+            counter:
+                .space  4
+            ticks:
+                .space  4
+                .text
+            """;
+
     private Guests() {
     }
 

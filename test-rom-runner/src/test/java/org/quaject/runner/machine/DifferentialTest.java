@@ -55,7 +55,10 @@ class DifferentialTest {
             Map.entry("rtc", ""),
             Map.entry("tty", "abcdef"),
             Map.entry("pic", ""),
-            Map.entry("panic", ""));
+            Map.entry("panic", ""),
+            Map.entry("cas", ""),
+            Map.entry("preempt_points", ""),
+            Map.entry("cas_contend", ""));
 
     /** QEMU 7.2 departs from the manual; each fixture's header says how. QEMU fails some of its tests. */
     private static final List<String> QEMU_DEPARTS = List.of(
