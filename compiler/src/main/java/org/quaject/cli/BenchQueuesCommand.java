@@ -11,6 +11,7 @@ import org.quaject.cli.bench.QueueFigures;
 import org.quaject.cli.bench.QueueMeasurement;
 import org.quaject.cli.bench.RunnerBenchEngine;
 import org.quaject.compiler.Compiler;
+import org.quaject.runner.Preemption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,13 @@ final class BenchQueuesCommand implements Callable<Integer> {
     /** The bench kernel, among the bundled bench sources. */
     static final String SOURCE = "queues.qj";
 
+    /**
+     * The contention mode, with the alarms' drawn delays up to 2^31 instructions:
+     * far beyond the kernel's run, so that the contender's alarm fires only where
+     * the mode fires it, just before a CAS. The seed is fixed, so every run is the same.
+     */
+    static final Preemption CONTENTION = Preemption.seeded(1).withGap(Integer.MAX_VALUE).contending();
+
     /** Far beyond the kernel's run, a few hundredths of a second of guest time. */
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(1);
 
@@ -51,7 +59,7 @@ final class BenchQueuesCommand implements Callable<Integer> {
                 return ExitStatus.FAILURE;
             }
             err.println("qj bench: running it on the runner, in its contention mode");
-            BenchRun run = new RunnerBenchEngine().run(build.get().elf(), RUN_TIMEOUT);
+            BenchRun run = new RunnerBenchEngine().run(build.get().elf(), RUN_TIMEOUT, Optional.of(CONTENTION));
             QueueFigures figures = QueueFigures.of(QueueMeasurement.parse(run));
             print(out, figures);
             return ExitStatus.SUCCESS;

@@ -9,8 +9,8 @@ package org.quaject.runner;
  * seeded with {@code seed}, instead of at the time the guest asked for. The
  * same image and seed give the same run. Contention, on top of it: when a CAS
  * or CAS2 is about to execute while an RTC alarm that would interrupt the
- * CPU is armed, the alarm fires right there, before it (never before two
- * CAS in a row), so that the guest's compare-and-swap loops take their retry
+ * CPU is armed, the alarm fires right there, before it (never before the
+ * retry of a CAS it made fail), so that the guest's compare-and-swap loops take their retry
  * paths; the run counts what happened ({@link Contention}).
  *
  * <pre>{@code

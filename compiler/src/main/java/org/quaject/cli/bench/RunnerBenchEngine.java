@@ -3,9 +3,11 @@ package org.quaject.cli.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.ImageInfo;
+import org.quaject.runner.Preemption;
 import org.quaject.runner.cpu.CpuException;
 import org.quaject.runner.machine.Machine;
 import org.quaject.runner.machine.MachineStop;
@@ -30,6 +32,11 @@ public final class RunnerBenchEngine implements BenchEngine {
 
     @Override
     public BenchRun run(Path image, Duration timeout) throws BenchFailure {
+        return run(image, timeout, Optional.empty());
+    }
+
+    /** A run in one of the runner's stress modes, if {@code stress} is there. */
+    public BenchRun run(Path image, Duration timeout, Optional<Preemption> stress) throws BenchFailure {
         long start = System.nanoTime();
         ConsoleWatch console = new ConsoleWatch(start);
         ElfFile elf;
@@ -40,7 +47,7 @@ public final class RunnerBenchEngine implements BenchEngine {
         } catch (IOException | ElfFormatException e) {
             throw new BenchFailure("cannot load " + image + ": " + e.getMessage(), e);
         }
-        try (Machine machine = Machine.boot(elf, info.ramBytes(), false, console)) {
+        try (Machine machine = Machine.boot(elf, info.ramBytes(), false, console, stress)) {
             console.countInstructionsWith(machine::instructions);
             MachineStop stop = machine.run(Long.MAX_VALUE, start + timeout.toNanos(), () -> { });
             long wall = System.nanoTime() - start;

@@ -17,10 +17,12 @@ import org.quaject.runner.cpu.CasWatch;
  *
  * <p>Every loop keeps a way out: once a CAS is interrupted, nothing more is
  * interrupted until that CAS has executed (known by its PC and stack
- * pointer, so the handler's own CAS, even at the same PC, do not count), and
- * the CAS executed right after it is not interrupted either. A retry loop
- * whose CAS failed because of the interruption therefore gets one
- * undisturbed try.
+ * pointer, so the handler's own CAS, even at the same PC, do not count); if
+ * it failed, the CAS executed right after it, the loop's retry, is not
+ * interrupted either. A retry loop whose CAS failed because of the
+ * interruption therefore gets one undisturbed try, and an operation whose
+ * interrupted CAS succeeded does not shield the next one: each operation is
+ * interrupted once.
  */
 final class CasContention implements CasWatch {
     private final Virt68030Board board;
@@ -29,8 +31,8 @@ final class CasContention implements CasWatch {
     private long failed;
     /** The CAS interrupted and not executed since, or null. */
     private Site owed;
-    /** The CAS executed last was an interrupted one. */
-    private boolean lastWasInterrupted;
+    /** The CAS executed last was an interrupted one, and it failed: the next is its retry. */
+    private boolean retryOwed;
 
     /** One execution of a CAS: where it is and on which stack. */
     private record Site(long pc, int sp) {
@@ -42,7 +44,7 @@ final class CasContention implements CasWatch {
 
     @Override
     public boolean stopBefore(long pc, int sp, int sr) {
-        if (owed != null || lastWasInterrupted || Sr.interruptMask(sr) >= Virt68030Board.RTC_LEVEL) {
+        if (owed != null || retryOwed || Sr.interruptMask(sr) >= Virt68030Board.RTC_LEVEL) {
             return false;
         }
         Optional<GoldfishRtc> alarm = board.alarmThatWouldInterrupt();
@@ -61,8 +63,9 @@ final class CasContention implements CasWatch {
         if (!swapped) {
             failed++;
         }
-        lastWasInterrupted = new Site(pc, sp).equals(owed);
-        if (lastWasInterrupted) {
+        boolean wasOwed = new Site(pc, sp).equals(owed);
+        retryOwed = wasOwed && !swapped;
+        if (wasOwed) {
             owed = null;
         }
     }
