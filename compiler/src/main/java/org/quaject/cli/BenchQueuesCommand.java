@@ -42,8 +42,11 @@ final class BenchQueuesCommand implements Callable<Integer> {
      */
     static final Preemption CONTENTION = Preemption.seeded(1).withGap(Integer.MAX_VALUE).contending();
 
-    /** Far beyond the kernel's run, a few hundredths of a second of guest time. */
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(1);
+    /**
+     * Far beyond the kernel's run: a few million instructions, but the contention
+     * mode stops the core before every CAS, tens of microseconds each.
+     */
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
     @Spec
     CommandSpec spec;

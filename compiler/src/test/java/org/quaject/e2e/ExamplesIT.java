@@ -42,25 +42,20 @@ class ExamplesIT {
         }));
     }
 
+    /** Each example's tests pass on QEMU, and the in-process runner gives the same output, line for line. */
     @TestFactory
-    Stream<DynamicTest> everyExamplePassesItsTestsOnQemu() throws IOException {
+    Stream<DynamicTest> everyExamplePassesItsTestsOnQemuAndTheRunnerAgrees() throws IOException {
         return examples().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            QjProcess.Result result = QjProcess.run("test", QjProcess.example(name), "--engine", "qemu");
-            assertEquals(0, result.exitStatus(), result::toString);
-            Matcher summary = SUMMARY.matcher(result.stdout());
-            assertTrue(summary.find(), result::toString);
-            assertTrue(Integer.parseInt(summary.group(1)) > 0, "no test ran\n" + result);
-            assertEquals("0", summary.group(2), result::toString);
-            assertTrue(result.stdout().startsWith("1.." + summary.group(1) + "\n"), result::toString);
-        }));
-    }
-
-    /** The in-process runner and QEMU give every example the same test output, line for line. */
-    @TestFactory
-    Stream<DynamicTest> everyExampleGivesTheSameResultsOnTheRunnerAsOnQemu() throws IOException {
-        return examples().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            QjProcess.Result qemu = QjProcess.run("test", QjProcess.example(name), "--engine", "qemu");
-            QjProcess.Result runner = QjProcess.run("test", QjProcess.example(name), "--engine", "runner");
+            QjProcess.Result qemu = QjProcess.run("test", QjProcess.example(name), "--engine", "qemu",
+                    "--timeout", QjProcess.EXAMPLE_TIMEOUT_SECONDS);
+            assertEquals(0, qemu.exitStatus(), qemu::toString);
+            Matcher summary = SUMMARY.matcher(qemu.stdout());
+            assertTrue(summary.find(), qemu::toString);
+            assertTrue(Integer.parseInt(summary.group(1)) > 0, "no test ran\n" + qemu);
+            assertEquals("0", summary.group(2), qemu::toString);
+            assertTrue(qemu.stdout().startsWith("1.." + summary.group(1) + "\n"), qemu::toString);
+            QjProcess.Result runner = QjProcess.run("test", QjProcess.example(name), "--engine", "runner",
+                    "--timeout", QjProcess.EXAMPLE_TIMEOUT_SECONDS);
             assertEquals(0, runner.exitStatus(), runner::toString);
             assertEquals(qemu.stdout(), runner.stdout());
         }));

@@ -1,20 +1,19 @@
 package org.quaject.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 
-/** The lock-free library (lib/lockfree.qj) in one context, on the runner and on QEMU. */
+/** The lock-free structures one operation at a time, on the runner and on QEMU. */
 class LockFreeIT {
 
+    /** The classes of queue and stack declarations (e2e/queues.qj). */
+    @Test
+    void queuesAndStacksWorkAlikeOnBothEngines() {
+        BothEngines.assertPassesAlike("queues.qj", 8);
+    }
+
+    /** The library's LockFreeList and CasCounter (lib/lockfree.qj). */
     @Test
     void counterAndListOperationsPassAlikeOnBothEngines() {
-        QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture("lockfree-ops.qj"), "--engine", "runner");
-        QjProcess.Result qemu = QjProcess.run("test", QjProcess.fixture("lockfree-ops.qj"), "--engine", "qemu");
-        assertEquals(0, runner.exitStatus(), runner::toString);
-        assertTrue(runner.stdout().endsWith("9 passed, 0 failed\n"), runner::toString);
-        assertEquals(qemu.stdout(), runner.stdout(), "the same test output on both engines");
-        assertEquals(qemu.exitStatus(), runner.exitStatus());
+        BothEngines.assertPassesAlike("lockfree-ops.qj", 9);
     }
 }

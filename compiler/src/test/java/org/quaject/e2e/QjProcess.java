@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,16 @@ final class QjProcess {
             return "exit " + exitStatus + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
         }
     }
+
+    /**
+     * A bound against a process that hangs; each command bounds its guest's run
+     * itself (qj test's --timeout), and the longest, the queues example under
+     * stress, takes a few minutes on a loaded machine.
+     */
+    static final Duration PROCESS_LIMIT = Duration.ofMinutes(15);
+
+    /** qj test's --timeout for the examples: room for the queues example's million-element runs. */
+    static final String EXAMPLE_TIMEOUT_SECONDS = "600";
 
     private QjProcess() {
     }
@@ -52,9 +63,9 @@ final class QjProcess {
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                fail("bin/qj " + String.join(" ", command) + " did not finish in 120 s");
+                fail("bin/qj " + String.join(" ", command) + " did not finish in " + PROCESS_LIMIT.toSeconds() + " s");
             }
             return new Result(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {

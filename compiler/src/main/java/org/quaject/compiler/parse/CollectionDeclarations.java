@@ -53,13 +53,13 @@ final class CollectionDeclarations {
     }
 
     /**
-     * The quaject's source. Its display name says where it came from, for the
-     * (unexpected) case that something in it is reported.
+     * The quaject's source, named after the file that declares it
+     * ({@code pipes.qj#queue-Pipe}) where crash reports and the assembler cite it.
      */
     static SourceFile source(LockFreeCollection collection, Name declaredAt) {
         String text = Templates.render(Templates.group(collection.kind().keyword()), "quaject", "c", collection);
-        return new SourceFile(collection.kind().keyword() + " " + collection.name() + " of "
-                + declaredAt.position().file().displayName() + ":" + declaredAt.position().line(), text);
+        return new SourceFile(declaredAt.position().file().displayName() + "#" + collection.kind().keyword() + "-"
+                + collection.name(), text);
     }
 
     private boolean validCapacity(Name name, OperandSize element, Constant capacity) {
