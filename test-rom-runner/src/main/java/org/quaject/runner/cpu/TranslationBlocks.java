@@ -22,6 +22,19 @@ import java.util.Set;
  * of them, so adding one drops the translations that cover its address; a
  * step leaves out the exit at its own address and drops what it translated
  * there again.
+ *
+ * <p>Dropped translations are not free: the core translates into one code
+ * buffer (1 GB in Unicorn 2.0.1) and gets the space of a dropped block back
+ * only when the whole cache is flushed. Steps and exits drop blocks on every
+ * run (a step the blocks covering its instruction, and Unicorn, after each
+ * run with exits, the block that ends at each exit), and the loop that runs
+ * them translates them again; a stress run does that millions of times.
+ * Once the buffer is used up, Unicorn 2.0.1 writes new blocks over old ones
+ * that its page lists still hold (no tb_flush is called), and the next walk
+ * of such a list crashes the process (seen in tb_invalidate_phys_range and
+ * page_collection_lock). So the runs account for the blocks they may drop,
+ * and the cache is flushed, between two runs, long before what they could
+ * have translated again fills the buffer.
  */
 final class TranslationBlocks {
     /**
@@ -33,10 +46,22 @@ final class TranslationBlocks {
 
     private static final int EXIT_COUNT = Cpu.LONGEST_INSTRUCTION / 2;
 
+    /**
+     * Blocks that runs may drop and translate again before the cache is
+     * flushed. TCG makes no block of more than 64 KB of host code (tb_gen_code
+     * halves a block whose code would not fit its unwind information), so
+     * with its descriptor and search data a block takes less than 128 KB:
+     * 4096 of them stay within half of the 1 GB buffer, while a flush every
+     * thousand steps or so costs only the translation of the working set.
+     */
+    static final int DROPS_PER_FLUSH = 4096;
+
     private final long uc;
     private final Memory blockInfo = new Memory(Unicorn.UC_TB_SIZE);
     private final Set<Long> standing = new LinkedHashSet<>();
     private Memory exits = new Memory((long) Long.BYTES * EXIT_COUNT);
+    /** Blocks the runs since the last flush may have dropped and translated again. */
+    private long dropsSinceFlush;
 
     TranslationBlocks(long uc) {
         this.uc = uc;
@@ -93,12 +118,39 @@ final class TranslationBlocks {
         for (int i = 0; i < EXIT_COUNT; i++) {
             stepExits.add(pc + 2L * (i + 1));
         }
+        // The blocks covering the instruction: the one it starts (translated to learn its length) and the step's.
+        accountForDrops(2);
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         setExits(stepExits, pc);
         int err = Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
         setExits(standing, -1);
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         return err;
+    }
+
+    /**
+     * Runs whole blocks from {@code pc} until the caller's {@link RunGate}
+     * or a standing exit stops the run, and returns uc_emu_start's result.
+     */
+    int run(long pc) {
+        accountForDrops(0);
+        return Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
+    }
+
+    /**
+     * Counts the blocks the coming run may drop: {@code own} of its own, and
+     * after it, Unicorn drops the block ending at each standing exit
+     * (resume_all_vcpus in Unicorn 2.0.1 invalidates the byte before every
+     * exit). Flushes the cache first if the count would pass
+     * {@link #DROPS_PER_FLUSH}; between runs, where a flush is safe.
+     */
+    private void accountForDrops(int own) {
+        int drops = own + standing.size();
+        if (dropsSinceFlush + drops > DROPS_PER_FLUSH) {
+            Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_FLUSH_CACHE, 0), "flushing translated code");
+            dropsSinceFlush = 0;
+        }
+        dropsSinceFlush += drops;
     }
 
     /** Sets the engine's exits to {@code addresses} but {@code except}. */

@@ -65,6 +65,7 @@ final class Unicorn {
     static final int CTL_SET_EXITS = ctl(6, 2, UC_CTL_IO_WRITE);
     static final int CTL_REQUEST_CACHE = ctl(8, 2, UC_CTL_IO_READ_WRITE);
     static final int CTL_REMOVE_CACHE = ctl(9, 2, UC_CTL_IO_WRITE);
+    static final int CTL_FLUSH_CACHE = ctl(10, 0, UC_CTL_IO_WRITE);
 
     /** uc_tb (unicorn.h): {@code uint64_t pc; uint16_t icount; uint16_t size;}, padded to 16 bytes. */
     static final int UC_TB_SIZE = 16;

@@ -297,7 +297,7 @@ public final class UnicornCpu implements Cpu {
             }
             faultAddress = -1;
             // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
-            int err = stepping ? blocks.runOne(pc) : Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
+            int err = stepping ? blocks.runOne(pc) : blocks.run(pc);
             long started = gate.counted();
             guard.rethrowFailure();
             if (err != Unicorn.UC_ERR_OK) {

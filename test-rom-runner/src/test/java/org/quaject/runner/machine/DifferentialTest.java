@@ -58,7 +58,8 @@ class DifferentialTest {
             Map.entry("panic", ""),
             Map.entry("cas", ""),
             Map.entry("preempt_points", ""),
-            Map.entry("cas_contend", ""));
+            Map.entry("cas_contend", ""),
+            Map.entry("translation_churn", ""));
 
     /** QEMU 7.2 departs from the manual; each fixture's header says how. QEMU fails some of its tests. */
     private static final List<String> QEMU_DEPARTS = List.of(

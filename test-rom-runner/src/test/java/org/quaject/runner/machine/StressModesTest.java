@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,6 +103,25 @@ class StressModesTest {
         RunResult again = run(image, Preemption.seeded(7).contending());
         assertArrayEquals(first.transcript(), again.transcript(), text(again));
         assertEquals(first.contention(), again.contention());
+    }
+
+    /**
+     * Without flushes of the core's translation cache this run fills the
+     * core's code buffer with translations the runner dropped, and Unicorn
+     * then crashes the JVM. It takes the core some 20 s of translating.
+     */
+    @Test
+    void aStressRunThatTranslatesMoreThanTheCodeBufferHoldsEndsNormally() throws Exception {
+        Path image = Fixtures.link(dir, "translation_churn");
+        long start = System.nanoTime();
+        RunResult churned = new RunnerEngine().run(new RunRequest(image, Fixtures.RAM_BYTES, false, null,
+                OutputStream.nullOutputStream(), Duration.ofMinutes(2)).withPreemption(Preemption.seeded(1).contending()));
+        Fixtures.assertAllPass(churned);
+        Contention counts = churned.contention().orElseThrow();
+        // Every round's CAS comes while the alarm is armed.
+        assertEquals(2000, counts.interrupted(), counts::line);
+        System.out.printf("translation_churn: %.1f ms (%s); %s%n", (System.nanoTime() - start) / 1e6,
+                churned.summary(), counts.line());
     }
 
     @Test
