@@ -45,7 +45,7 @@ class SyntaxDiagnosticsTest {
                         }
                         """,
                         error(4, 1, "extraneous input '$' expecting "
-                                + "{end of file, 'quaject', 'device', 'kernel', 'test'}")),
+                                + "{end of file, 'quaject', 'device', 'queue', 'stack', 'kernel', 'test'}")),
                 DiagnosticCase.of("a stray character in a kernel", """
                         quaject Q {
                             var x: long
@@ -63,7 +63,7 @@ class SyntaxDiagnosticsTest {
                         }
                         """,
                         error(1, 1, "mismatched input 'quajet' expecting "
-                                + "{end of file, 'import', 'quaject', 'device', 'kernel', 'test'}")),
+                                + "{end of file, 'import', 'quaject', 'device', 'queue', 'stack', 'kernel', 'test'}")),
                 DiagnosticCase.of("a misspelled keyword in a quaject", """
                         quaject Q {
                             calentry f() {

@@ -161,6 +161,9 @@ public final class CodeLocator {
     private static String shortPath(String fileAndLine) {
         Path here = Path.of("").toAbsolutePath();
         int colon = fileAndLine.lastIndexOf(':');
+        if (colon < 0) {
+            return fileAndLine;
+        }
         Path file = Path.of(fileAndLine.substring(0, colon)).normalize();
         String shown = file.isAbsolute() && file.startsWith(here) ? here.relativize(file).toString() : file.toString();
         return shown + fileAndLine.substring(colon);
