@@ -1,16 +1,11 @@
 package org.quaject.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.quaject.cli.bench.BenchFailure;
-import org.quaject.cli.bench.BenchRun;
 import org.quaject.cli.bench.BufferFigures;
 import org.quaject.cli.bench.BufferMeasurement;
-import org.quaject.cli.bench.RunnerBenchEngine;
-import org.quaject.compiler.Compiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -43,25 +38,8 @@ final class BenchBuffersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Workspace workspace = Workspace.open(null)) {
-            err.println("qj bench: building " + SOURCE);
-            Optional<Compiler.Build> build = BenchSources.build(SOURCE, workspace, err);
-            if (build.isEmpty()) {
-                return ExitStatus.FAILURE;
-            }
-            err.println("qj bench: running it on the runner");
-            BenchRun run = new RunnerBenchEngine().run(build.get().elf(), RUN_TIMEOUT);
-            BufferFigures figures = BufferFigures.of(BufferMeasurement.parse(run));
-            print(out, figures);
-            return ExitStatus.SUCCESS;
-        } catch (BenchFailure e) {
-            err.println("qj bench: error: " + e.getMessage());
-            return ExitStatus.FAILURE;
-        } catch (IOException e) {
-            err.println("qj bench: error: cannot prepare the bench kernel: " + e.getMessage());
-            return ExitStatus.FAILURE;
-        }
+        return BenchSources.runOnRunner(SOURCE, Optional.empty(), RUN_TIMEOUT, "", spec.commandLine().getErr(),
+                run -> print(out, BufferFigures.of(BufferMeasurement.parse(run))));
     }
 
     private static void print(PrintWriter out, BufferFigures figures) {

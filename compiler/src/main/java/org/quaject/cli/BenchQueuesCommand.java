@@ -1,16 +1,11 @@
 package org.quaject.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.quaject.cli.bench.BenchFailure;
-import org.quaject.cli.bench.BenchRun;
 import org.quaject.cli.bench.QueueFigures;
 import org.quaject.cli.bench.QueueMeasurement;
-import org.quaject.cli.bench.RunnerBenchEngine;
-import org.quaject.compiler.Compiler;
 import org.quaject.runner.Preemption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,25 +49,8 @@ final class BenchQueuesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Workspace workspace = Workspace.open(null)) {
-            err.println("qj bench: building " + SOURCE);
-            Optional<Compiler.Build> build = BenchSources.build(SOURCE, workspace, err);
-            if (build.isEmpty()) {
-                return ExitStatus.FAILURE;
-            }
-            err.println("qj bench: running it on the runner, in its contention mode");
-            BenchRun run = new RunnerBenchEngine().run(build.get().elf(), RUN_TIMEOUT, Optional.of(CONTENTION));
-            QueueFigures figures = QueueFigures.of(QueueMeasurement.parse(run));
-            print(out, figures);
-            return ExitStatus.SUCCESS;
-        } catch (BenchFailure e) {
-            err.println("qj bench: error: " + e.getMessage());
-            return ExitStatus.FAILURE;
-        } catch (IOException e) {
-            err.println("qj bench: error: cannot prepare the bench kernel: " + e.getMessage());
-            return ExitStatus.FAILURE;
-        }
+        return BenchSources.runOnRunner(SOURCE, Optional.of(CONTENTION), RUN_TIMEOUT, ", in its contention mode", spec.commandLine().getErr(),
+                run -> print(out, QueueFigures.of(QueueMeasurement.parse(run))));
     }
 
     private static void print(PrintWriter out, QueueFigures figures) {

@@ -4,15 +4,50 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import org.quaject.cli.bench.BenchFailure;
 import org.quaject.cli.bench.BenchKernel;
+import org.quaject.cli.bench.BenchRun;
+import org.quaject.cli.bench.RunnerBenchEngine;
 import org.quaject.compiler.Compiler;
 import org.quaject.compiler.image.BundledFiles;
+import org.quaject.runner.Preemption;
 
-/** The bench kernels bundled in qj, built in a workspace. */
+/** The bench kernels bundled in qj, built in a workspace and run on the runner. */
 final class BenchSources {
 
     private BenchSources() {
+    }
+
+    /** What a bench command makes of its kernel's run. */
+    interface Report {
+        void print(BenchRun run) throws BenchFailure;
+    }
+
+    /**
+     * Builds a bundled bench kernel, runs it on the runner (in a stress mode if
+     * {@code stress} is there) and hands the run to {@code report}; returns the
+     * exit status, with any failure said on {@code err}.
+     */
+    static int runOnRunner(String source, Optional<Preemption> stress, Duration timeout, String how, PrintWriter err,
+                           Report report) {
+        try (Workspace workspace = Workspace.open(null)) {
+            err.println("qj bench: building " + source);
+            Optional<Compiler.Build> build = build(source, workspace, err);
+            if (build.isEmpty()) {
+                return ExitStatus.FAILURE;
+            }
+            err.println("qj bench: running it on the runner" + how);
+            report.print(new RunnerBenchEngine().run(build.get().elf(), timeout, stress));
+            return ExitStatus.SUCCESS;
+        } catch (BenchFailure e) {
+            err.println("qj bench: error: " + e.getMessage());
+            return ExitStatus.FAILURE;
+        } catch (IOException e) {
+            err.println("qj bench: error: cannot prepare the bench kernel: " + e.getMessage());
+            return ExitStatus.FAILURE;
+        }
     }
 
     /**
@@ -20,7 +55,7 @@ final class BenchSources {
      * for its imports, into a directory of the workspace (so the image lasts as
      * long as the workspace).
      */
-    static Optional<Compiler.Build> build(String source, Workspace workspace, PrintWriter err) throws IOException {
+    private static Optional<Compiler.Build> build(String source, Workspace workspace, PrintWriter err) throws IOException {
         Path sources = Files.createDirectories(workspace.directory().resolve("sources"));
         BundledFiles.extract(BenchKernel.BUNDLED_FOLDER, sources, ".qj");
         String name = source.substring(0, source.length() - ".qj".length());
