@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.quaject.runner.junit.Budget;
 import org.quaject.runner.junit.GuestEnd;
 import org.quaject.runner.junit.GuestSession;
 import org.quaject.runner.junit.ImageTests;
@@ -25,11 +27,17 @@ class JUnitSupportIT {
     @TempDir
     Path out;
 
+    /**
+     * Room for every example: the queues example runs a few hundred million
+     * instructions, far beyond the default budget.
+     */
+    private static final Budget EXAMPLE_BUDGET = new Budget(4_000_000_000L, Duration.ofMinutes(10));
+
     /** Each example's tests, one dynamic test each, grouped by example. */
     @TestFactory
     Stream<DynamicContainer> theTestsInsideEveryExample() throws IOException {
         return ExamplesIT.examples().stream().map(name -> {
-            List<DynamicTest> tests = ImageTests.of(build(name)).toList();
+            List<DynamicTest> tests = ImageTests.of(build(name), EXAMPLE_BUDGET).toList();
             assertFalse(tests.isEmpty(), name + " has no tests");
             return dynamicContainer(name, tests);
         });
