@@ -49,8 +49,8 @@ final class BenchQueuesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return BenchSources.runOnRunner(SOURCE, Optional.of(CONTENTION), RUN_TIMEOUT, ", in its contention mode", spec.commandLine().getErr(),
-                run -> print(out, QueueFigures.of(QueueMeasurement.parse(run))));
+        return BenchSources.runOnRunner(SOURCE, Optional.of(CONTENTION), RUN_TIMEOUT, ", in its contention mode",
+                spec.commandLine().getErr(), run -> print(out, QueueFigures.of(QueueMeasurement.parse(run))));
     }
 
     private static void print(PrintWriter out, QueueFigures figures) {
