@@ -3,7 +3,8 @@
 #   make run    install what is missing, build, compile examples/hello and boot it
 #   make test   run every test
 #
-# Other targets: build (the qj jar), deps (system packages only), clean.
+# Other targets: build (the qj jar), deps (system packages and the CPU core),
+# cpu-core (the CPU core only), clean.
 
 SHELL := /bin/bash
 MVN   := mvn -B -q
@@ -16,7 +17,16 @@ TOOLS := java:default-jdk-headless mvn:maven \
 # shared library -> Debian package that provides it (the runner's 68030 core)
 LIBS  := libunicorn.so.2:libunicorn2
 
-.PHONY: run test build deps clean
+# The runner's CPU core: Unicorn from its official distribution, the `unicorn`
+# wheel, which carries its own libunicorn.so.2. Unpacked into build/cpu-core/,
+# where the runner looks first (docs/runner.md, "The CPU core"). Without pip
+# the runner falls back to Debian's libunicorn2 (Unicorn 2.0.1).
+UNICORN_VERSION := 2.1.4
+CORE_DIR        := build/cpu-core
+CORE            := $(CORE_DIR)/libunicorn.so.2
+CORE_STAMP      := $(CORE_DIR)/unicorn-$(UNICORN_VERSION)
+
+.PHONY: run test build deps cpu-core clean
 
 run: build
 	bin/qj run examples/hello/hello.qj
@@ -29,7 +39,10 @@ build: deps
 
 # Installs the missing system packages with apt-get when run as root; otherwise
 # prints the exact command to run and stops.
-deps:
+deps: system-packages cpu-core
+
+.PHONY: system-packages
+system-packages:
 	@missing=""; \
 	for pair in $(TOOLS); do \
 	    command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; \
@@ -37,6 +50,7 @@ deps:
 	for pair in $(LIBS); do \
 	    /sbin/ldconfig -p | grep -q "$${pair%%:*}" || missing="$$missing $${pair##*:}"; \
 	done; \
+	python3 -m pip --version >/dev/null 2>&1 || missing="$$missing python3-pip"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
 	        echo "Installing:$$missing"; \
@@ -48,6 +62,27 @@ deps:
 	        exit 1; \
 	    fi; \
 	fi
+
+cpu-core: $(CORE_STAMP)
+
+# pip download fetches the wheel as pip install would, from the index pip is set
+# up with; the library is taken out of it with Python's own zipfile module.
+$(CORE_STAMP):
+	@if ! python3 -m pip --version >/dev/null 2>&1; then \
+	    echo "note: no pip, so no Unicorn $(UNICORN_VERSION): the runner uses Debian's libunicorn2 (slower)"; \
+	    exit 0; \
+	fi; \
+	echo "Fetching the CPU core: Unicorn $(UNICORN_VERSION) (the unicorn wheel)"; \
+	rm -rf $(CORE_DIR) && mkdir -p $(CORE_DIR)/wheel && \
+	python3 -m pip download --quiet --no-deps --only-binary=:all: --dest $(CORE_DIR)/wheel \
+	    "unicorn==$(UNICORN_VERSION)" && \
+	python3 -c 'import sys, zipfile, glob; \
+	    wheel = zipfile.ZipFile(glob.glob(sys.argv[1] + "/unicorn-*.whl")[0]); \
+	    open(sys.argv[2] + ".part", "wb").write(wheel.read("unicorn/lib/libunicorn.so.2"))' \
+	    $(CORE_DIR)/wheel $(CORE) && \
+	mv $(CORE).part $(CORE) && rm -rf $(CORE_DIR)/wheel && touch $@ || \
+	{ echo "note: could not fetch Unicorn $(UNICORN_VERSION): the runner uses Debian's libunicorn2 (slower)"; \
+	  rm -rf $(CORE_DIR); }
 
 clean:
 	$(MVN) clean

@@ -3,10 +3,17 @@ package org.quaject.runner.cpu;
 import com.sun.jna.Pointer;
 
 /**
- * The CPU state Unicorn 2.0.1 keeps but has no register id for: the vector
- * base register and the condition codes. Both are read from a snapshot taken
- * with {@code uc_context_save}, which is a copy of QEMU's
- * {@code CPUM68KState}; VBR is written by patching a snapshot and restoring it.
+ * The CPU state Unicorn keeps but has no register id for, or cannot be
+ * trusted to read: the vector base register, the condition codes and SR.
+ * All are read from a snapshot taken with {@code uc_context_save}, which is a
+ * copy of QEMU's {@code CPUM68KState}; VBR is written by patching a snapshot
+ * and restoring it.
+ *
+ * <p>SR is read here because reading it with {@code uc_reg_read} is not
+ * harmless in Unicorn 2.1.4: the read marks QEMU's lazily kept flags as
+ * already evaluated ({@code cc_op} becomes {@code CC_OP_FLAGS}) without
+ * evaluating them, so after a CMP the next branch sees wrong condition codes
+ * (pinned by {@code UnicornQuirksTest}). Unicorn 2.0.1 reads it cleanly.
  *
  * <p>Where the fields sit in the snapshot is not assumed: {@link Calibration}
  * finds the offsets on each new engine by running probe instructions, and
@@ -18,6 +25,14 @@ final class CpuContext {
     private final Pointer snapshot;
     private final long stateOffset;
     private final long vbrOffset;
+
+    /**
+     * Where SR's system byte is in {@code CPUM68KState}: after {@code dregs[8]},
+     * {@code aregs[8]} and {@code pc} (QEMU's target/m68k/cpu.h);
+     * {@link Calibration} checks it. The condition codes are not kept there.
+     */
+    static final long SR_IN_STATE = 68;
+    private static final int SYSTEM_BYTE = 0xff00;
 
     /**
      * @param context     a context from {@code uc_context_alloc}; freed by {@link #free}
@@ -36,6 +51,13 @@ final class CpuContext {
     int conditionCodes() {
         save();
         return Unicorn.cpu_m68k_get_ccr_m68k(context + stateOffset);
+    }
+
+    /** SR: its system byte as QEMU keeps it, and the condition codes evaluated from the lazy flags. */
+    int statusRegister() {
+        save();
+        return snapshot.getInt(stateOffset + SR_IN_STATE) & SYSTEM_BYTE
+                | Unicorn.cpu_m68k_get_ccr_m68k(context + stateOffset);
     }
 
     int vbr() {

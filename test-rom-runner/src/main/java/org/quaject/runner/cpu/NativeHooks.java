@@ -1,6 +1,5 @@
 package org.quaject.runner.cpu;
 
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
@@ -22,11 +21,17 @@ import com.sun.jna.Pointer;
  * {@code (uc_engine *uc, uint64_t address, uint32_t size, void *user_data)}
  * (unicorn.h), so under the System V AMD64 ABI {@code uc} is in rdi,
  * {@code address} in rsi, {@code size} in edx and {@code user_data} in rcx.
- * {@code user_data} points at a {@link RunGate}'s seven 64-bit words:
+ * {@code user_data} points at a {@link RunGate}'s eight 64-bit words:
  * instructions counted, the limit, a flag saying the gate stopped the run,
- * the address of the block it stopped before, and the guest RAM watched for
- * CAS (its first guest address, its end, 0 when nothing is watched, and the
- * host address of its first byte).
+ * the address of the block or instruction it stopped before, the guest RAM
+ * watched for CAS (its first guest address, its end, 0 when nothing is
+ * watched, and the host address of its first byte), and the exact limit.
+ *
+ * <p>The exact limit stops a run before the instruction that would take the
+ * count past it, wherever that instruction is in its block. Only a core that
+ * keeps the condition codes across such a stop may use it (Unicorn 2.1.4
+ * does, 2.0.1 does not: {@link Calibration} finds out); with any other, the
+ * exact limit stays at its maximum and budgets end at block boundaries.
  */
 final class NativeHooks {
     /** Byte offsets of the words {@code user_data} points at. */
@@ -37,10 +42,39 @@ final class NativeHooks {
     static final int WATCH_START = 32;
     static final int WATCH_END = 40;
     static final int WATCH_HOST = 48;
-    static final int WORDS = 7;
+    static final int EXACT_LIMIT = 56;
+    static final int WORDS = 8;
 
-    /** {@code inc qword [rcx]; ret}: one more instruction started. */
-    private static final byte[] COUNT = {0x48, (byte) 0xff, 0x01, (byte) 0xc3};
+    /**
+     * Before each instruction: if the count has reached the exact limit, mark
+     * the gate tripped, note the instruction's address and tail-call
+     * {@code uc_emu_stop(uc)}, which ends the block before the instruction;
+     * else count it.
+     * <pre>
+     *   mov  rax, [rcx]            ; counted
+     *   cmp  rax, [rcx + 56]       ; exact limit
+     *   jae  trip
+     *   inc  rax
+     *   mov  [rcx], rax
+     *   ret
+     * trip:
+     *   mov  qword [rcx + 16], 1   ; tripped
+     *   mov  [rcx + 24], rsi       ; stopped at: the instruction's address
+     *   mov  rax, uc_emu_stop
+     *   jmp  rax                   ; rdi still holds uc
+     * </pre>
+     */
+    private static final byte[] COUNT_BEFORE_TARGET = {
+        0x48, (byte) 0x8b, 0x01,
+        0x48, 0x3b, 0x41, 0x38,
+        0x73, 0x07,
+        0x48, (byte) 0xff, (byte) 0xc0,
+        0x48, (byte) 0x89, 0x01,
+        (byte) 0xc3,
+        0x48, (byte) 0xc7, 0x41, 0x10, 0x01, 0x00, 0x00, 0x00,
+        0x48, (byte) 0x89, 0x71, 0x18,
+        0x48, (byte) 0xb8,
+    };
 
     /**
      * At the start of each translation block, before its first instruction is
@@ -130,7 +164,8 @@ final class NativeHooks {
         0x48, (byte) 0xb8,
     };
     private static final byte[] GATE_AFTER_TARGET = {(byte) 0xff, (byte) 0xe0, (byte) 0xc3};
-    private static final int GATE_OFFSET = 16;
+    private static final byte[] COUNT_AFTER_TARGET = {(byte) 0xff, (byte) 0xe0};
+    private static final int GATE_OFFSET = 64;
     private static final int PAGE_SIZE = 4096;
 
     private static NativeHooks instance;
@@ -151,7 +186,7 @@ final class NativeHooks {
         return instance;
     }
 
-    /** Address of the UC_HOOK_CODE function that counts instructions. */
+    /** Address of the UC_HOOK_CODE function that counts instructions and stops a run at the exact limit. */
     long countHook() {
         return countHook;
     }
@@ -161,20 +196,24 @@ final class NativeHooks {
         return gateHook;
     }
 
+    /** Writes a function whose {@code mov rax, imm64} between {@code before} and {@code after} loads {@code stop}. */
+    private static void writeCallingStop(Pointer code, int at, byte[] before, long stop, byte[] after) {
+        code.write(at, before, 0, before.length);
+        // The immediate of mov rax, imm64 is little-endian, the host's own order.
+        code.setLong(at + before.length, stop);
+        code.write(at + before.length + Long.BYTES, after, 0, after.length);
+    }
+
     private static long buildPage() {
         if (!Platform.isLinux() || !"x86-64".equals(Platform.ARCH)) {
             throw new CpuException("the in-process MC68030 needs an x86-64 Linux host (its instruction hooks are"
                     + " x86-64 code); this is " + Platform.ARCH + " " + System.getProperty("os.name"));
         }
-        long stop = Pointer.nativeValue(NativeLibrary.getInstance(Unicorn.SONAME).getFunction("uc_emu_stop"));
+        long stop = Pointer.nativeValue(CpuCore.loaded().require().getFunction("uc_emu_stop"));
         long page = HostPages.allocate(PAGE_SIZE);
         Pointer code = new Pointer(page);
-        code.write(0, COUNT, 0, COUNT.length);
-        code.write(GATE_OFFSET, GATE_BEFORE_TARGET, 0, GATE_BEFORE_TARGET.length);
-        // The immediate of mov rax, imm64 is little-endian, the host's own order.
-        code.setLong(GATE_OFFSET + GATE_BEFORE_TARGET.length, stop);
-        code.write(GATE_OFFSET + GATE_BEFORE_TARGET.length + Long.BYTES, GATE_AFTER_TARGET, 0,
-                GATE_AFTER_TARGET.length);
+        writeCallingStop(code, 0, COUNT_BEFORE_TARGET, stop, COUNT_AFTER_TARGET);
+        writeCallingStop(code, GATE_OFFSET, GATE_BEFORE_TARGET, stop, GATE_AFTER_TARGET);
         HostPages.protect(page, PAGE_SIZE, HostPages.PROT_READ | HostPages.PROT_EXEC);
         return page;
     }

@@ -11,13 +11,15 @@ import com.sun.jna.Pointer;
  * <p>The count is exact: the code hook runs once before each instruction, and
  * nothing stops a run between the counting and the instruction (runs start
  * with Unicorn's own {@code count} at 0, and exit addresses stop the
- * translator before the hook). The gate stops a run only where a translation
- * block begins, before that block's first instruction is counted. One QEMU
- * quirk would count an instruction twice; {@link Calibration} removes it
- * before the engine is used.
+ * translator before the hook). The gate stops a run where a translation
+ * block begins, before that block's first instruction is counted, or, in
+ * exact mode, before the instruction that would take the count past the
+ * limit. One QEMU quirk would count an instruction twice; {@link Calibration}
+ * removes it before the engine is used, and decides whether exact mode is safe.
  */
 final class RunGate {
     private final Memory words = new Memory((long) NativeHooks.WORDS * Long.BYTES);
+    private boolean exact;
 
     RunGate(long uc) {
         NativeHooks hooks = NativeHooks.get();
@@ -34,6 +36,25 @@ final class RunGate {
     }
 
     /**
+     * From now on, stops runs exactly at their limit, inside a block if need
+     * be, rather than before the block that could pass it. Only for a core
+     * that keeps the condition codes when stopped inside a block.
+     */
+    void stopExactly() {
+        exact = true;
+    }
+
+    /** From now on, stops runs only where a block begins (the default). */
+    void stopBlockwise() {
+        exact = false;
+    }
+
+    /** Whether runs stop exactly at their limit ({@link #stopExactly}). */
+    boolean stopsExactly() {
+        return exact;
+    }
+
+    /**
      * Makes the gate also close before any block (after a run's first) that
      * lies wholly in guest {@code [start, end)} and holds a word that may be
      * a CAS or CAS2 opcode; {@code host} is where guest address {@code start}
@@ -46,13 +67,15 @@ final class RunGate {
     }
 
     /**
-     * Prepares a run: nothing counted, and the gate closes before any block
-     * after the first that could take the count beyond {@code limit}.
+     * Prepares a run: nothing counted, and the gate closes before the
+     * instruction that would take the count beyond {@code limit} (exact mode),
+     * or else before any block after the first that could.
      */
     void arm(long limit) {
         words.setLong(NativeHooks.COUNTED, 0);
         words.setLong(NativeHooks.TRIPPED, 0);
-        words.setLong(NativeHooks.LIMIT, limit);
+        words.setLong(NativeHooks.LIMIT, exact ? Long.MAX_VALUE : limit);
+        words.setLong(NativeHooks.EXACT_LIMIT, exact ? limit : Long.MAX_VALUE);
     }
 
     /** Makes the current run stop where the next translation block begins; safe from any thread. */
@@ -70,7 +93,10 @@ final class RunGate {
         return words.getLong(NativeHooks.TRIPPED) != 0;
     }
 
-    /** After a tripped run: the guest address of the block the gate stopped before, where the run must resume. */
+    /**
+     * After a tripped run: the guest address of the block or instruction the
+     * gate stopped before, where the run must resume.
+     */
     long stoppedAt() {
         return words.getLong(NativeHooks.STOPPED_AT);
     }

@@ -2,13 +2,13 @@ package org.quaject.runner.cpu;
 
 import com.sun.jna.Callback;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 
 /**
- * Direct JNA bindings to the parts of Unicorn 2 this package calls, loaded by
- * soname from Debian's runtime package libunicorn2. Every number below is
- * taken from the headers of Unicorn 2.0.1 ({@code /usr/include/unicorn/unicorn.h}
- * and {@code m68k.h} in libunicorn-dev).
+ * Direct JNA bindings to the parts of Unicorn 2 this package calls, bound to
+ * the library {@link CpuCore} chose. Every number below is taken from the
+ * headers of Unicorn 2.0.1 ({@code /usr/include/unicorn/unicorn.h} and
+ * {@code m68k.h} in libunicorn-dev) and is the same in Unicorn 2.1's.
  *
  * <p>Direct mapping keeps the per-call cost low (register access happens
  * inside exception hooks) and lets JNA hand primitive arguments to the Java
@@ -18,9 +18,6 @@ import com.sun.jna.NativeLibrary;
  * variadic ones (integer and pointer arguments only).
  */
 final class Unicorn {
-    static final String SONAME = "libunicorn.so.2";
-    static final String PACKAGE = "libunicorn2";
-
     // uc_arch and uc_mode, unicorn.h.
     static final int UC_ARCH_M68K = 7;
     static final int UC_MODE_BIG_ENDIAN = 1 << 30;
@@ -72,7 +69,7 @@ final class Unicorn {
     static final int UC_TB_ICOUNT = 8;
     static final int UC_TB_BYTES = 10;
 
-    private static final UnsatisfiedLinkError LOAD_FAILURE = register();
+    private static final CpuException LOAD_FAILURE = register();
 
     private Unicorn() {
     }
@@ -81,21 +78,22 @@ final class Unicorn {
         return type | argumentCount << 26 | direction << 30;
     }
 
-    private static UnsatisfiedLinkError register() {
+    private static CpuException register() {
         try {
-            Native.register(Unicorn.class, NativeLibrary.getInstance(SONAME));
+            Native.register(Unicorn.class, CpuCore.loaded().require());
             return null;
-        } catch (UnsatisfiedLinkError e) {
+        } catch (CpuException e) {
             return e;
+        } catch (UnsatisfiedLinkError e) {
+            return new CpuException("the CPU core " + CpuCore.loaded().describe() + " lacks a function the runner"
+                    + " calls: " + e.getMessage(), e);
         }
     }
 
-    /** Fails with a message naming the package to install unless the library loaded. */
+    /** Fails with a message saying which core could not be loaded and what to do, unless one loaded. */
     static void requireLoaded() {
         if (LOAD_FAILURE != null) {
-            throw new CpuException(SONAME + " could not be loaded (" + LOAD_FAILURE.getMessage()
-                    + "); the in-process CPU needs Unicorn 2.0 from the Debian package " + PACKAGE
-                    + ": apt-get install " + PACKAGE, LOAD_FAILURE);
+            throw LOAD_FAILURE;
         }
     }
 
@@ -139,6 +137,11 @@ final class Unicorn {
     static native int uc_reg_read(long uc, int regid, int[] value);
 
     static native int uc_reg_write(long uc, int regid, int[] value);
+
+    /** uc_reg_read into native memory: no Java array to pin and copy on every call. */
+    static native int uc_reg_read(long uc, int regid, Pointer value);
+
+    static native int uc_reg_write(long uc, int regid, Pointer value);
 
     static native int uc_mem_map(long uc, long address, long size, int perms);
 

@@ -1,5 +1,6 @@
 package org.quaject.runner.cpu;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,14 @@ import java.util.function.Supplier;
  * The {@link Cpu} on Unicorn 2's m68k core (QEMU's), set to a 68030.
  *
  * <p>How a run stays exact and consistent (see {@code NativeHooks} for why
- * Unicorn's own instruction limit is not used): each {@code uc_emu_start}
- * either executes whole translation blocks, with the {@code RunGate} closing
- * before a block that could exceed the budget, or, when the next block alone
- * would exceed it, exactly one instruction ({@code TranslationBlocks.runOne}).
+ * Unicorn's own instruction limit is not used): on a core that keeps the
+ * condition codes when stopped inside a translation block (Unicorn 2.1.4,
+ * found by {@code Calibration}), the {@code RunGate} stops each
+ * {@code uc_emu_start} right before the instruction that would exceed the
+ * budget. On one that does not (Unicorn 2.0.1), each {@code uc_emu_start}
+ * either executes whole translation blocks, with the gate closing before a
+ * block that could exceed the budget, or, when the next block alone would
+ * exceed it, exactly one instruction ({@code TranslationBlocks.runOne}).
  * The loop ends when the budget is used up or the guest stopped for a reason
  * of its own. The gate's counter gives the exact number of instructions.
  *
@@ -43,7 +48,8 @@ public final class UnicornCpu implements Cpu {
     private final CallbackGuard guard;
     private final TranslationBlocks blocks;
     private final CpuContext context;
-    private final int[] register = new int[1];
+    /** One register's value on its way to or from the core (host byte order). */
+    private final Memory register = new Memory(Integer.BYTES);
     private final List<RamBlock> ram = new ArrayList<>();
     private final List<Range> mapped = new ArrayList<>();
     /** Kept only so that the regions' callbacks stay reachable while native code may call them. */
@@ -56,6 +62,14 @@ public final class UnicornCpu implements Cpu {
     private CasWatch casWatch;
     private long faultAddress;
     private volatile boolean stopRequested;
+    /**
+     * Between runs, where the gate stopped the last one, or {@link #UNKNOWN}:
+     * the next run starts there, and it is what PC reads, as Unicorn may not
+     * have stored it (see {@code NativeHooks}). Kept here rather than written
+     * back, since every register access through Unicorn costs a native call.
+     */
+    private long resumeAt = UNKNOWN;
+    private static final long UNKNOWN = -1;
     /** Instructions of the current run's slices before the one running now (the gate counts that one). */
     private long completedSlices;
     private boolean closed;
@@ -124,6 +138,7 @@ public final class UnicornCpu implements Cpu {
                 yield stackPointer(which);
             }
             case VBR -> context.vbr();
+            case PC -> (int) programCounter();
             default -> raw(unicornId(which));
         };
     }
@@ -136,6 +151,9 @@ public final class UnicornCpu implements Cpu {
             case USP, ISP, MSP -> setStackPointer(which, value);
             case VBR -> context.setVbr(value);
             default -> setRaw(unicornId(which), value);
+        }
+        if (which == Register.PC) {
+            resumeAt = UNKNOWN;
         }
     }
 
@@ -195,7 +213,7 @@ public final class UnicornCpu implements Cpu {
     @Override
     public Stop runToInterruptPoint(long maxInstructions) {
         return runChecked(maxInstructions, () -> {
-            long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
+            long pc = programCounter();
             if (maxInstructions > 0 && blockWritesSr(pc)) {
                 return runUntilStopped(1);
             }
@@ -268,6 +286,11 @@ public final class UnicornCpu implements Cpu {
         mmio.clear();
     }
 
+    /** Whether runs stop exactly at their budget, inside a translation block if need be (see the class comment). */
+    boolean stopsExactly() {
+        return gate.stopsExactly();
+    }
+
     @Override
     public long instructionsThisRun() {
         return completedSlices + gate.counted();
@@ -277,7 +300,7 @@ public final class UnicornCpu implements Cpu {
         long done = 0;
         while (done < maxInstructions) {
             completedSlices = done;
-            long pc = Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
+            long pc = programCounter();
             NativeRam code = ramHolding(pc, 2);
             if (watchesCas(pc)) {
                 stopBeforeCasCandidates(pc);
@@ -289,13 +312,15 @@ public final class UnicornCpu implements Cpu {
             if (cas && casWatch.stopBefore(pc, sp, statusRegister())) {
                 return Stop.of(StopReason.BEFORE_CAS, done);
             }
-            boolean wholeBlocks = !atExit && fitsInBudget(pc, maxInstructions - done);
+            // With exact stops the budget ends where it ends; otherwise a block that could pass it is stepped.
+            boolean wholeBlocks = !atExit && (gate.stopsExactly() || fitsInBudget(pc, maxInstructions - done));
             boolean stepping = !wholeBlocks && code != null;
             gate.arm(wholeBlocks ? maxInstructions - done : 1);
             if (stopRequested) {
                 gate.close();
             }
             faultAddress = -1;
+            resumeAt = UNKNOWN;
             // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
             int err = stepping ? blocks.runOne(pc) : blocks.run(pc);
             long started = gate.counted();
@@ -308,7 +333,7 @@ public final class UnicornCpu implements Cpu {
                 casWatch.executed(pc, sp, (context.conditionCodes() & CCR_Z) != 0);
             }
             if (gate.tripped()) {
-                setRaw(Unicorn.UC_M68K_REG_PC, (int) gate.stoppedAt());
+                resumeAt = gate.stoppedAt();
             }
             // Nothing but STOP and exits ends a run by itself; a requested stop trips the gate, so a STOP
             // that ended the run is told apart from it.
@@ -451,16 +476,21 @@ public final class UnicornCpu implements Cpu {
 
     /** SR with its condition codes, as they are between runs of the core. */
     private int statusRegister() {
-        return raw(Unicorn.UC_M68K_REG_SR) | context.conditionCodes();
+        return context.statusRegister();
+    }
+
+    /** PC between runs (inside a run, Unicorn's, which its hooks keep current). */
+    private long programCounter() {
+        return resumeAt != UNKNOWN ? resumeAt : Integer.toUnsignedLong(raw(Unicorn.UC_M68K_REG_PC));
     }
 
     private int raw(int id) {
         Unicorn.check(Unicorn.uc_reg_read(uc, id, register), "reading a register");
-        return register[0];
+        return register.getInt(0);
     }
 
     private void setRaw(int id, int value) {
-        register[0] = value;
+        register.setInt(0, value);
         Unicorn.check(Unicorn.uc_reg_write(uc, id, register), "writing a register");
     }
 

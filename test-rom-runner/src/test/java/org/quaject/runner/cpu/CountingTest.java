@@ -135,4 +135,28 @@ class CountingTest {
             }
         }
     }
+
+    @Test
+    void readingSrBetweenCutsKeepsTheConditionCodes() throws Exception {
+        try (Machine machine = Machine.boot(dir, FLAGS_ACROSS_CUTS)) {
+            Stop whole = machine.cpu.run(1000);
+            int d0 = machine.cpu.get(Register.D0);
+            for (long cut = 1; cut < whole.instructions(); cut++) {
+                machine.restart();
+                machine.cpu.run(cut);
+                machine.cpu.get(Register.SR);
+                machine.cpu.run(1000);
+                assertEquals(d0, machine.cpu.get(Register.D0), "cut after " + cut);
+            }
+        }
+    }
+
+    /** Unicorn 2.1.4 keeps the condition codes when stopped inside a block; 2.0.1 does not (UnicornQuirksTest). */
+    @Test
+    void aCoreThatKeepsTheFlagsInsideBlocksStopsExactlyThere() throws Exception {
+        try (Machine machine = Machine.boot(dir, ENDLESS)) {
+            assertEquals(!CpuCore.loaded().version().startsWith("2.0."), machine.cpu.stopsExactly(),
+                    CpuCore.loaded().describe());
+        }
+    }
 }
