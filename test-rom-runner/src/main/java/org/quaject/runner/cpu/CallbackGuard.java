@@ -62,6 +62,12 @@ final class CallbackGuard {
         }
     }
 
+    void requireInMmioHandler(String what) {
+        if (phase != Phase.MMIO_HANDLER) {
+            throw new IllegalStateException(what + " is only allowed in an MMIO handler, not " + phase);
+        }
+    }
+
     /**
      * Fails unless the CPU is between two instructions with its state
      * written back: idle, or in the exception handler.

@@ -90,6 +90,23 @@ public interface Cpu extends AutoCloseable {
      */
     void requestStop();
 
+    /**
+     * Whether this CPU can end a run at any instruction, inside a translation
+     * block: then budgets end without single steps, and {@link #limitRun}
+     * works. The core must keep the condition codes across such a stop
+     * (Unicorn 2.1.4 does, 2.0.1 does not).
+     */
+    boolean stopsInsideBlocks();
+
+    /**
+     * From an {@link MmioHandler}: ends the current run once it has executed
+     * {@code instructions} instructions in all, or, if it has already, right
+     * after the accessing instruction. Returns false, and changes nothing, if
+     * this CPU cannot stop a run inside a translation block; the caller then
+     * falls back on {@link #requestStop()}.
+     */
+    boolean limitRun(long instructions);
+
     /** Frees the CPU and its memory; afterwards, every use of it or of its {@link NativeRam} throws. */
     @Override
     void close();

@@ -78,6 +78,13 @@ final class RunGate {
         words.setLong(NativeHooks.EXACT_LIMIT, exact ? limit : Long.MAX_VALUE);
     }
 
+    /** In exact mode, lowers the current run's limit to {@code limit}, if that is lower; from the running thread. */
+    void lowerExactLimit(long limit) {
+        if (limit < words.getLong(NativeHooks.EXACT_LIMIT)) {
+            words.setLong(NativeHooks.EXACT_LIMIT, limit);
+        }
+    }
+
     /** Makes the current run stop where the next translation block begins; safe from any thread. */
     void close() {
         words.setLong(NativeHooks.LIMIT, 0);

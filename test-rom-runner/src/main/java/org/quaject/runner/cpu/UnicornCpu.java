@@ -70,6 +70,8 @@ public final class UnicornCpu implements Cpu {
      */
     private long resumeAt = UNKNOWN;
     private static final long UNKNOWN = -1;
+    /** Where the current run ends at the latest: its budget, or less after {@link #limitRun}. */
+    private long runLimit;
     /** Instructions of the current run's slices before the one running now (the gate counts that one). */
     private long completedSlices;
     private boolean closed;
@@ -286,8 +288,8 @@ public final class UnicornCpu implements Cpu {
         mmio.clear();
     }
 
-    /** Whether runs stop exactly at their budget, inside a translation block if need be (see the class comment). */
-    boolean stopsExactly() {
+    @Override
+    public boolean stopsInsideBlocks() {
         return gate.stopsExactly();
     }
 
@@ -296,9 +298,21 @@ public final class UnicornCpu implements Cpu {
         return completedSlices + gate.counted();
     }
 
+    @Override
+    public boolean limitRun(long instructions) {
+        guard.requireInMmioHandler("limiting the run");
+        if (!gate.stopsExactly()) {
+            return false;
+        }
+        runLimit = Math.min(runLimit, Math.max(instructions, instructionsThisRun()));
+        gate.lowerExactLimit(runLimit - completedSlices);
+        return true;
+    }
+
     private Stop runUntilStopped(long maxInstructions) {
         long done = 0;
-        while (done < maxInstructions) {
+        runLimit = maxInstructions;
+        while (done < runLimit) {
             completedSlices = done;
             long pc = programCounter();
             NativeRam code = ramHolding(pc, 2);
@@ -313,9 +327,9 @@ public final class UnicornCpu implements Cpu {
                 return Stop.of(StopReason.BEFORE_CAS, done);
             }
             // With exact stops the budget ends where it ends; otherwise a block that could pass it is stepped.
-            boolean wholeBlocks = !atExit && (gate.stopsExactly() || fitsInBudget(pc, maxInstructions - done));
+            boolean wholeBlocks = !atExit && (gate.stopsExactly() || fitsInBudget(pc, runLimit - done));
             boolean stepping = !wholeBlocks && code != null;
-            gate.arm(wholeBlocks ? maxInstructions - done : 1);
+            gate.arm(wholeBlocks ? runLimit - done : 1);
             if (stopRequested) {
                 gate.close();
             }

@@ -8,8 +8,8 @@ import org.quaject.runner.cpu.MmioHandler;
 /**
  * A device's registers as the CPU reaches them. Before each access the virtual
  * clock is brought to the accessing instruction, so a device sees the time
- * QEMU's {@code -icount} shows it; after a write the run stops at the end of
- * the block, so the machine looks again at interrupts, alarms and virt-ctrl.
+ * QEMU's {@code -icount} shows it; after a write the machine decides whether
+ * the write changed what it must act on (interrupts, alarms, virt-ctrl).
  * A device error stops the run and is kept for the report.
  */
 final class DeviceWindow implements MmioHandler {
@@ -21,12 +21,14 @@ final class DeviceWindow implements MmioHandler {
 
     private final MmioDevice device;
     private final ClockSync clock;
+    private final Runnable afterWrite;
     private final Runnable stopRun;
     private RuntimeException error;
 
-    DeviceWindow(MmioDevice device, ClockSync clock, Runnable stopRun) {
+    DeviceWindow(MmioDevice device, ClockSync clock, Runnable afterWrite, Runnable stopRun) {
         this.device = device;
         this.clock = clock;
+        this.afterWrite = afterWrite;
         this.stopRun = stopRun;
     }
 
@@ -49,7 +51,7 @@ final class DeviceWindow implements MmioHandler {
         } catch (GuestErrorException | UncheckedIOException e) {
             fail(e);
         }
-        stopRun.run();
+        afterWrite.run();
     }
 
     /** The error a device raised during the last run, if any; reading it clears it. */

@@ -1,13 +1,14 @@
 package org.quaject.runner.machine;
 
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.quaject.runner.board.GuestMemory;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.ExceptionHandler;
 
 /**
  * Turns what the CPU core reports into MC68030 exception processing. The core
- * (Unicorn 2.0.1) reports each exception before processing it, not always with
+ * (Unicorn 2.0.1 and 2.1.4) reports each exception before processing it, not always with
  * the PC the 68030 would stack; this class supplies what the manual says:
  * <ul>
  * <li>TRAP #n: reported at the TRAP; the frame ($0) holds the next instruction.
@@ -20,17 +21,17 @@ import org.quaject.runner.cpu.ExceptionHandler;
  *     holds the next instruction and the CHK's address, so its length is decoded.
  * <li>TRAPV: the core does not know it and reports an illegal instruction;
  *     the runner executes it (vector 7, frame $2, when V is set). TRAPcc is
- *     executed the same way should it arrive, but Unicorn 2.0.1 does not
- *     report it: it decodes 0x50fa-0x5ffc as Scc with a PC-relative or
+ *     executed the same way should it arrive, but neither core reports
+ *     it: each decodes 0x50fa-0x5ffc as Scc with a PC-relative or
  *     immediate operand and runs that instead (the machine tests' trapcc
  *     fixture shows it).
  * <li>Illegal instruction, line A, line F, privilege violation: reported and
  *     stacked ($0) at the instruction itself.
  * <li>RTE: done by {@link ExceptionProcessor#returnFromException()}. When
- *     it lowers the interrupt mask, the run stops before the next instruction,
- *     so that the machine takes an interrupt the old mask held off at once,
- *     as the 68030 does (UM 8.1.10: interrupts are recognized between
- *     instructions).
+ *     it lowers the interrupt mask below a level the board asserts, the run
+ *     stops before the next instruction, so that the machine takes the
+ *     interrupt the old mask held off at once, as the 68030 does (UM 8.1.10:
+ *     interrupts are recognized between instructions).
  * </ul>
  * A failure of exception processing (a double fault) stops the CPU; the
  * machine reads it from {@link #doubleFault()}.
@@ -41,13 +42,24 @@ public final class GuestExceptions implements ExceptionHandler {
     private final ProcessorState state;
     private final GuestMemory memory;
     private final ExceptionProcessor processor;
+    private final IntSupplier interruptLevel;
     private DoubleFault doubleFault;
 
+    /** For a CPU with no interrupt source: RTE never has to stop a run. */
     public GuestExceptions(Cpu cpu, GuestMemory memory) {
+        this(cpu, memory, () -> 0);
+    }
+
+    /**
+     * @param interruptLevel the level the board asserts now, so that an RTE
+     *                       that lowers the mask below it stops the run
+     */
+    public GuestExceptions(Cpu cpu, GuestMemory memory, IntSupplier interruptLevel) {
         this.cpu = cpu;
         this.state = new CpuState(cpu);
         this.memory = memory;
         this.processor = new ExceptionProcessor(state, memory);
+        this.interruptLevel = interruptLevel;
     }
 
     /** The exception model, for interrupts, which the machine raises itself. */
@@ -74,7 +86,8 @@ public final class GuestExceptions implements ExceptionHandler {
         if (intno == RTE) {
             int maskBefore = Sr.interruptMask(state.sr());
             processor.returnFromException();
-            if (Sr.interruptMask(state.sr()) < maskBefore) {
+            int mask = Sr.interruptMask(state.sr());
+            if (mask < maskBefore && interruptLevel.getAsInt() > mask) {
                 cpu.requestStop();
             }
         } else if (intno >= Vectors.TRAP_BASE && intno < Vectors.TRAP_BASE + 16) {

@@ -56,6 +56,9 @@ public final class Machine implements AutoCloseable {
     private final Optional<CasContention> contention;
     private final List<DeviceWindow> windows = new ArrayList<>();
     private long sliceStart;
+    private long sliceEnd;
+    /** The interrupt level the loop last saw the board assert. */
+    private int levelSeen;
     private boolean stopped;
 
     private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console,
@@ -68,11 +71,11 @@ public final class Machine implements AutoCloseable {
             contention = preemption.filter(Preemption::contend).map(p -> new CasContention(board));
             contention.ifPresent(cpu::watchCompareAndSwap);
             for (MmioDevice device : board.devices()) {
-                DeviceWindow window = new DeviceWindow(device, this::syncClock, cpu::requestStop);
+                DeviceWindow window = new DeviceWindow(device, this::syncClock, this::afterDeviceWrite, cpu::requestStop);
                 windows.add(window);
                 cpu.mapMmio(device.base(), MMIO_WINDOW, window);
             }
-            exceptions = new GuestExceptions(cpu, ram);
+            exceptions = new GuestExceptions(cpu, ram, board::interruptLevel);
             cpu.setExceptionHandler(exceptions);
             BootInfo.write(ram, load(image), commandLine);
             cpu.set(Register.SR, BOOT_SR);
@@ -182,8 +185,10 @@ public final class Machine implements AutoCloseable {
         OptionalLong event = board.nextEventAt();
         long slice = event.isPresent() ? Math.min(limit, Math.max(1, event.getAsLong() - clock.instructions())) : limit;
         sliceStart = clock.instructions();
+        sliceEnd = sliceStart + slice;
+        levelSeen = board.interruptLevel();
         // A level the mask holds off is taken right after the instruction that lowers the mask.
-        Stop stop = board.interruptLevel() != 0 ? cpu.runToInterruptPoint(slice) : cpu.run(slice);
+        Stop stop = levelSeen != 0 ? cpu.runToInterruptPoint(slice) : cpu.run(slice);
         clock.advance(sliceStart + stop.instructions() - clock.instructions());
         board.runDueEvents();
         for (DeviceWindow window : windows) {
@@ -235,6 +240,35 @@ public final class Machine implements AutoCloseable {
 
     private MachineStop end(MachineStop.Kind kind, String detail) {
         return new MachineStop(kind, clock.instructions(), detail);
+    }
+
+    /**
+     * After the guest wrote a device register, in the middle of a slice: the
+     * slice goes on unless the write changed what the loop between slices
+     * acts on. A higher interrupt level or a virt-ctrl command ends it right
+     * after the writing instruction (at the end of its translation block on a
+     * core that cannot stop inside one); an event now due before the slice's
+     * end brings the end forward to it.
+     */
+    private void afterDeviceWrite() {
+        int level = board.interruptLevel();
+        boolean rose = level > levelSeen;
+        levelSeen = level;
+        if (rose || board.virtCtrl().lastCommand().isPresent()) {
+            stopRightAfter(cpu.instructionsThisRun());
+            return;
+        }
+        OptionalLong event = board.nextEventAt();
+        if (event.isPresent() && event.getAsLong() < sliceEnd) {
+            stopRightAfter(event.getAsLong() - sliceStart);
+        }
+    }
+
+    /** Ends the slice once it has run {@code instructions}, or at the next block if the CPU cannot stop inside one. */
+    private void stopRightAfter(long instructions) {
+        if (!cpu.limitRun(instructions)) {
+            cpu.requestStop();
+        }
     }
 
     /** Brings the clock to the instruction the CPU is executing now. */

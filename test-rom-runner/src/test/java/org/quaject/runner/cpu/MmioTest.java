@@ -1,6 +1,7 @@
 package org.quaject.runner.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -235,6 +236,62 @@ class MmioTest {
             assertEquals(100_000L * 100_001 / 2, sum[0]);
             System.out.printf("200,000 MMIO accesses allocated %,d bytes%n", allocated);
             assertEquals(true, allocated < 200_000, allocated + " bytes allocated for 200,000 MMIO accesses");
+        }
+    }
+
+    /**
+     * A write that limits the run from inside a translation block: on a core
+     * that stops inside blocks, the run ends right after the writing
+     * instruction, or after the count the handler asked for; on one that
+     * cannot, limitRun refuses and the run goes on.
+     */
+    @Test
+    void aHandlerCanEndTheRunRightAfterItsInstruction() throws Exception {
+        String code = """
+                    .globl _start
+                _start:
+                    lea 0xff008000,a1
+                    moveq #0,d0
+                    move.l d0,(a1)
+                    addq.l #1,d0
+                    addq.l #1,d0
+                    addq.l #1,d0
+                    addq.l #1,d0
+                    stop #0x2700
+                """;
+        for (long asked : new long[] {0, 3, 5}) {
+            try (Machine machine = Machine.boot(dir, code)) {
+                boolean[] limited = new boolean[1];
+                machine.cpu.mapMmio(TTY, 0x1000, new Recorder() {
+                    @Override
+                    public void write(int offset, int size, long value) {
+                        limited[0] = machine.cpu.limitRun(asked);
+                    }
+                });
+                Stop stop = machine.cpu.run(1000);
+                assertEquals(machine.cpu.stopsInsideBlocks(), limited[0]);
+                if (limited[0]) {
+                    long expected = Math.max(asked, 3);
+                    assertEquals(StopReason.COUNT_REACHED, stop.reason(), "asked " + asked);
+                    assertEquals(expected, stop.instructions(), "asked " + asked);
+                    assertEquals(expected - 3, machine.cpu.get(Register.D0), "asked " + asked);
+                    assertEquals(StopReason.STOP_INSTRUCTION, machine.cpu.run(1000).reason());
+                } else {
+                    assertEquals(StopReason.STOP_INSTRUCTION, stop.reason());
+                }
+                assertEquals(4, machine.cpu.get(Register.D0));
+            }
+        }
+    }
+
+    @Test
+    void onlyAHandlerMayLimitTheRun() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    stop #0x2700
+                """)) {
+            assertThrows(IllegalStateException.class, () -> machine.cpu.limitRun(1));
         }
     }
 }

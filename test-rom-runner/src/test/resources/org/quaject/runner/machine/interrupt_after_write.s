@@ -1,7 +1,8 @@
 | An interrupt a device write raises is taken between the writing
-| instruction and the next one (UM 8.1.10), as QEMU does. The runner takes it
-| later, where the CPU core's translation block ends: the core cannot stop in
-| the middle of a block (docs/runner.md, where the engines differ).
+| instruction and the next one (UM 8.1.10), as QEMU does, and as the runner
+| does on a CPU core that can stop inside a translation block (Unicorn 2.1.4).
+| On Unicorn 2.0.1 the runner takes it later, where the core's translation
+| block ends (docs/runner.md, where the engines differ).
         .include "tap.inc"
 
 level6_handler:
