@@ -64,9 +64,10 @@ public interface Cpu extends AutoCloseable {
     /**
      * Runs like {@link #run(long)}, but returns at the first point where an
      * interrupt the SR mask held off could now be let in: right after an
-     * instruction that writes SR, or where the core next checks for
-     * interrupts (the end of its current translation block), whichever comes
-     * first. For a guest that runs while an interrupt waits behind its mask:
+     * instruction that writes SR (a block that may hold one is run one
+     * instruction at a time), or, on a CPU that cannot watch for such blocks
+     * ahead, where the core next checks for interrupts (the end of its
+     * current translation block), whichever comes first. For a guest that runs while an interrupt waits behind its mask:
      * the MC68030 takes the interrupt before the instruction after the one
      * that lowers the mask (MC68030 UM 8.1.10).
      */
@@ -89,6 +90,15 @@ public interface Cpu extends AutoCloseable {
      * returns after at most one block.
      */
     void requestStop();
+
+    /**
+     * From an {@link MmioHandler}, in a run started by
+     * {@link #runToInterruptPoint}: no interrupt waits behind the mask any
+     * more, so the run goes on as one started by {@link #run} would, where
+     * this CPU can change that inside a run (else the run still returns at
+     * the next interrupt point, which is harmless).
+     */
+    void cancelInterruptPoints();
 
     /**
      * Whether this CPU can end a run at any instruction, inside a translation

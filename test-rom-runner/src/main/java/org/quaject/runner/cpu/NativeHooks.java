@@ -21,11 +21,12 @@ import com.sun.jna.Pointer;
  * {@code (uc_engine *uc, uint64_t address, uint32_t size, void *user_data)}
  * (unicorn.h), so under the System V AMD64 ABI {@code uc} is in rdi,
  * {@code address} in rsi, {@code size} in edx and {@code user_data} in rcx.
- * {@code user_data} points at a {@link RunGate}'s eight 64-bit words:
+ * {@code user_data} points at a {@link RunGate}'s nine 64-bit words:
  * instructions counted, the limit, a flag saying the gate stopped the run,
- * the address of the block or instruction it stopped before, the guest RAM
- * watched for CAS (its first guest address, its end, 0 when nothing is
- * watched, and the host address of its first byte), and the exact limit.
+ * the address of the block or instruction it stopped before, the watched
+ * guest RAM (its first guest address, its end, 0 when nothing is watched, and
+ * the host address of its first byte), the exact limit, and the watch flags
+ * (which instructions the gate stops before).
  *
  * <p>The exact limit stops a run before the instruction that would take the
  * count past it, wherever that instruction is in its block. Only a core that
@@ -43,7 +44,11 @@ final class NativeHooks {
     static final int WATCH_END = 40;
     static final int WATCH_HOST = 48;
     static final int EXACT_LIMIT = 56;
-    static final int WORDS = 8;
+    static final int WATCH_FLAGS = 64;
+    static final int WORDS = 9;
+    /** Bits of the watch flags: which instructions the gate stops before, in the watched RAM. */
+    static final long WATCH_CAS = 1;
+    static final long WATCH_SR_WRITES = 2;
 
     /**
      * Before each instruction: if the count has reached the exact limit, mark
@@ -79,18 +84,20 @@ final class NativeHooks {
     /**
      * At the start of each translation block, before its first instruction is
      * counted: if any instruction ran already in this run, and the block might
-     * take the count past the limit or holds a word that may be a CAS or CAS2
-     * opcode ({@link CompareAndSwap#mayBe}) while it lies wholly inside the
-     * watched RAM, mark the gate tripped, note the block's address and
-     * tail-call {@code uc_emu_stop(uc)}. The address matters because a run
-     * stopped there leaves PC unsynchronized when the previous block jumped to
-     * this one directly (QEMU's chained {@code goto_tb} skips the PC store,
-     * and Unicorn skips restoring PC from the block while code hooks are
-     * installed). A block of {@code size} bytes holds at most {@code size / 2}
-     * instructions, as no 68030 instruction is shorter than a word. The scan
-     * reads guest RAM, big-endian, through its host mapping; a block is
-     * translated from what RAM holds (Unicorn drops translations of code the
-     * guest rewrites), so the words scanned are the block's.
+     * take the count past the limit, or it lies wholly inside the watched RAM
+     * and holds a word that may be the opcode of a watched kind of instruction
+     * (CAS or CAS2, {@link CompareAndSwap#mayBe}, when the watch flags' bit 0
+     * is set; MOVE, ANDI or EORI to SR when bit 1 is), mark the gate tripped,
+     * note the block's address and tail-call {@code uc_emu_stop(uc)}. The
+     * address matters because a run stopped there leaves PC unsynchronized
+     * when the previous block jumped to this one directly (QEMU's chained
+     * {@code goto_tb} skips the PC store, and Unicorn skips restoring PC from
+     * the block while code hooks are installed). A block of {@code size} bytes
+     * holds at most {@code size / 2} instructions, as no 68030 instruction is
+     * shorter than a word. The scan reads guest RAM, big-endian, through its
+     * host mapping; a block is translated from what RAM holds (Unicorn drops
+     * translations of code the guest rewrites), so the words scanned are the
+     * block's.
      * <pre>
      *   mov  rax, [rcx]            ; counted
      *   test rax, rax
@@ -115,12 +122,24 @@ final class NativeHooks {
      *   movzx eax, word [r8]
      *   rol  ax, 8                 ; big-endian guest word
      *   add  r8, 2
+     *   test byte [rcx + 64], 1    ; CAS watched?
+     *   jz   sr
      *   mov  r9d, eax
      *   and  r9d, 0xf9c0
      *   cmp  r9d, 0x08c0
-     *   jne  scan
+     *   jne  sr
      *   test eax, 0x0600           ; size 00 is BSET, not CAS
-     *   je   scan
+     *   jne  trip
+     * sr:
+     *   test byte [rcx + 64], 2    ; SR writes watched?
+     *   jz   scan
+     *   cmp  eax, 0x027c           ; ANDI #imm,SR
+     *   je   trip
+     *   cmp  eax, 0x0a7c           ; EORI #imm,SR
+     *   je   trip
+     *   and  eax, 0xffc0
+     *   cmp  eax, 0x46c0           ; MOVE ea,SR
+     *   jne  scan
      * trip:
      *   mov  qword [rcx + 16], 1   ; tripped
      *   mov  [rcx + 24], rsi       ; stopped at: the block's address
@@ -133,32 +152,43 @@ final class NativeHooks {
     private static final byte[] GATE_BEFORE_TARGET = {
         0x48, (byte) 0x8b, 0x01,
         0x48, (byte) 0x85, (byte) 0xc0,
-        0x74, 0x6f,
+        0x0f, (byte) 0x84, (byte) 0x95, 0x00, 0x00, 0x00,
         (byte) 0x89, (byte) 0xd2,
         0x49, (byte) 0x89, (byte) 0xd0,
         0x49, (byte) 0xd1, (byte) 0xe8,
         0x4c, 0x01, (byte) 0xc0,
         0x48, 0x3b, 0x41, 0x08,
-        0x77, 0x46,
+        0x77, 0x6c,
         0x4c, (byte) 0x8d, 0x14, 0x16,
         0x4c, 0x3b, 0x51, 0x28,
-        0x77, 0x54,
+        0x77, 0x7a,
         0x49, (byte) 0x89, (byte) 0xf0,
         0x4c, 0x2b, 0x41, 0x20,
-        0x72, 0x4b,
+        0x72, 0x71,
         0x4c, 0x03, 0x41, 0x30,
         0x4d, (byte) 0x8d, 0x14, 0x10,
         0x4d, 0x39, (byte) 0xd0,
-        0x73, 0x3e,
+        0x73, 0x64,
         0x41, 0x0f, (byte) 0xb7, 0x00,
         0x66, (byte) 0xc1, (byte) 0xc0, 0x08,
         0x49, (byte) 0x83, (byte) 0xc0, 0x02,
+        (byte) 0xf6, 0x41, 0x40, 0x01,
+        0x74, 0x1a,
         0x41, (byte) 0x89, (byte) 0xc1,
         0x41, (byte) 0x81, (byte) 0xe1, (byte) 0xc0, (byte) 0xf9, 0x00, 0x00,
         0x41, (byte) 0x81, (byte) 0xf9, (byte) 0xc0, 0x08, 0x00, 0x00,
-        0x75, (byte) 0xdc,
+        0x75, 0x07,
         (byte) 0xa9, 0x00, 0x06, 0x00, 0x00,
-        0x74, (byte) 0xd5,
+        0x75, 0x20,
+        (byte) 0xf6, 0x41, 0x40, 0x02,
+        0x74, (byte) 0xc9,
+        0x3d, 0x7c, 0x02, 0x00, 0x00,
+        0x74, 0x13,
+        0x3d, 0x7c, 0x0a, 0x00, 0x00,
+        0x74, 0x0c,
+        0x25, (byte) 0xc0, (byte) 0xff, 0x00, 0x00,
+        0x3d, (byte) 0xc0, 0x46, 0x00, 0x00,
+        0x75, (byte) 0xaf,
         0x48, (byte) 0xc7, 0x41, 0x10, 0x01, 0x00, 0x00, 0x00,
         0x48, (byte) 0x89, 0x71, 0x18,
         0x48, (byte) 0xb8,

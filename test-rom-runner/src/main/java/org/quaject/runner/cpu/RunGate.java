@@ -33,6 +33,7 @@ final class RunGate {
         // JNA memory starts out undefined; the words must hold sense before the first run arms them.
         arm(Long.MAX_VALUE);
         watch(0, 0, 0);
+        words.setLong(NativeHooks.WATCH_FLAGS, 0);
     }
 
     /**
@@ -55,15 +56,25 @@ final class RunGate {
     }
 
     /**
-     * Makes the gate also close before any block (after a run's first) that
-     * lies wholly in guest {@code [start, end)} and holds a word that may be
-     * a CAS or CAS2 opcode; {@code host} is where guest address {@code start}
-     * is in this process. An empty range watches nothing.
+     * The guest RAM {@code [start, end)} in which the gate looks for watched
+     * instructions ({@link #watchFor}); {@code host} is where guest address
+     * {@code start} is in this process. An empty range watches nothing.
      */
     void watch(long start, long end, long host) {
         words.setLong(NativeHooks.WATCH_START, start);
         words.setLong(NativeHooks.WATCH_END, end);
         words.setLong(NativeHooks.WATCH_HOST, host);
+    }
+
+    /**
+     * Makes the gate close, or no longer close, before any block (after a
+     * run's first) in the watched RAM that holds a word that may be the
+     * opcode of the given kind: {@link NativeHooks#WATCH_CAS} or
+     * {@link NativeHooks#WATCH_SR_WRITES}. Safe from the running thread.
+     */
+    void watchFor(long kind, boolean on) {
+        long flags = words.getLong(NativeHooks.WATCH_FLAGS);
+        words.setLong(NativeHooks.WATCH_FLAGS, on ? flags | kind : flags & ~kind);
     }
 
     /**

@@ -70,6 +70,8 @@ public final class UnicornCpu implements Cpu {
      */
     private long resumeAt = UNKNOWN;
     private static final long UNKNOWN = -1;
+    /** Whether the current run must stop before blocks that may write SR ({@link #runToInterruptPoint}). */
+    private boolean stopAtSrWrites;
     /** Where the current run ends at the latest: its budget, or less after {@link #limitRun}. */
     private long runLimit;
     /** Instructions of the current run's slices before the one running now (the gate counts that one). */
@@ -170,6 +172,12 @@ public final class UnicornCpu implements Cpu {
         }
         NativeRam memory = new NativeRam(address, new Pointer(host).getByteBuffer(0, size), blocks::invalidate);
         ram.add(new RamBlock(host, memory));
+        // The gate scans one region for watched instructions; with more, none (and nothing is watched).
+        if (ram.size() == 1) {
+            gate.watch(address, address + size, host);
+        } else {
+            gate.watch(0, 0, 0);
+        }
         mapped.add(new Range(address, address + size));
         return memory;
     }
@@ -200,10 +208,8 @@ public final class UnicornCpu implements Cpu {
         if (ram.size() != 1) {
             throw new IllegalStateException("watching CAS needs one RAM region, and " + ram.size() + " are mapped");
         }
-        RamBlock block = ram.get(0);
-        long start = block.memory().base();
         // The scan is in the block hook every translation already calls: no translation is stale.
-        gate.watch(start, start + block.memory().size(), block.host());
+        gate.watchFor(NativeHooks.WATCH_CAS, true);
         this.casWatch = watch;
     }
 
@@ -219,10 +225,30 @@ public final class UnicornCpu implements Cpu {
             if (maxInstructions > 0 && blockWritesSr(pc)) {
                 return runUntilStopped(1);
             }
-            // The first block runs; the gate stops the run where the next one begins.
-            stopRequested = true;
-            return runUntilStopped(maxInstructions);
+            if (!gate.stopsExactly() || ram.size() != 1) {
+                // The first block runs; the gate stops the run where the next one begins.
+                stopRequested = true;
+                return runUntilStopped(maxInstructions);
+            }
+            // Blocks run on until one that may write SR, which the gate stops before.
+            gate.watchFor(NativeHooks.WATCH_SR_WRITES, true);
+            stopAtSrWrites = true;
+            try {
+                return runUntilStopped(maxInstructions);
+            } finally {
+                gate.watchFor(NativeHooks.WATCH_SR_WRITES, false);
+                stopAtSrWrites = false;
+            }
         });
+    }
+
+    @Override
+    public void cancelInterruptPoints() {
+        guard.requireInMmioHandler("cancelling interrupt points");
+        if (stopAtSrWrites) {
+            gate.watchFor(NativeHooks.WATCH_SR_WRITES, false);
+            stopAtSrWrites = false;
+        }
     }
 
     private Stop runChecked(long maxInstructions, Supplier<Stop> body) {
@@ -348,6 +374,10 @@ public final class UnicornCpu implements Cpu {
             }
             if (gate.tripped()) {
                 resumeAt = gate.stoppedAt();
+                // Stopped before a block (not at the exact limit) that may let a waiting interrupt in.
+                if (stopAtSrWrites && done < runLimit && blockWritesSr(resumeAt)) {
+                    return Stop.of(StopReason.STOP_REQUESTED, done);
+                }
             }
             // Nothing but STOP and exits ends a run by itself; a requested stop trips the gate, so a STOP
             // that ended the run is told apart from it.

@@ -254,6 +254,9 @@ public final class Machine implements AutoCloseable {
         int level = board.interruptLevel();
         boolean rose = level > levelSeen;
         levelSeen = level;
+        if (level == 0) {
+            cpu.cancelInterruptPoints();
+        }
         if (rose || board.virtCtrl().lastCommand().isPresent()) {
             stopRightAfter(cpu.instructionsThisRun());
             return;

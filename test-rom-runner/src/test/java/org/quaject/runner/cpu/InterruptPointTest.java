@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Running to the next point where a masked interrupt could be let in: right
- * after an SR write, else at the end of the core's block.
+ * after an SR write; on a core that cannot stop inside blocks, also at the end
+ * of the core's block.
  */
 class InterruptPointTest {
     private static final String CASES = """
@@ -59,14 +60,44 @@ class InterruptPointTest {
         }
     }
 
+    /**
+     * Without an SR write ahead, a CPU that watches the blocks ahead for SR
+     * writes runs on (here to the STOP); one that cannot stops where the
+     * block ends.
+     */
     @Test
-    void withoutAnSrWriteRunsToTheEndOfTheBlockOnly() {
+    void withoutAnSrWriteAheadRunsOnOrToTheEndOfTheBlock() {
         try (Machine machine = Machine.load(program)) {
             machine.cpu.set(Register.PC, program.symbol("after_move"));
             Stop stop = machine.cpu.runToInterruptPoint(100);
+            if (machine.cpu.stopsInsideBlocks()) {
+                assertEquals(StopReason.STOP_INSTRUCTION, stop.reason());
+                assertEquals(5, stop.instructions(), "two moves, the branch, a move and the STOP");
+            } else {
+                assertEquals(StopReason.STOP_REQUESTED, stop.reason());
+                assertEquals(3, stop.instructions(), "two moves and the branch that ends the block");
+                assertEquals(program.symbol("branched"), machine.cpu.get(Register.PC));
+            }
+        }
+    }
+
+    @Test
+    void stopsBeforeALaterBlockThatMayWriteSr() throws Exception {
+        GuestProgram later = GuestProgram.assemble(dir, """
+                    .globl _start
+                _start:
+                    moveq   #1,d0
+                    bra.w   next
+                next:
+                    moveq   #2,d0
+                    move.w  #0x2000,sr
+                    stop    #0x2700
+                """);
+        try (Machine machine = Machine.load(later)) {
+            Stop stop = machine.cpu.runToInterruptPoint(100);
             assertEquals(StopReason.STOP_REQUESTED, stop.reason());
-            assertEquals(3, stop.instructions(), "two moves and the branch that ends the block");
-            assertEquals(program.symbol("branched"), machine.cpu.get(Register.PC));
+            assertEquals(2, stop.instructions(), "the move and the branch");
+            assertEquals(later.symbol("next"), machine.cpu.get(Register.PC));
         }
     }
 
