@@ -20,6 +20,8 @@ import com.sun.jna.Pointer;
 final class RunGate {
     private final Memory words = new Memory((long) NativeHooks.WORDS * Long.BYTES);
     private boolean exact;
+    /** The end of the watched RAM, in effect while something is watched for. */
+    private long watchEnd;
 
     RunGate(long uc) {
         NativeHooks hooks = NativeHooks.get();
@@ -32,8 +34,8 @@ final class RunGate {
                 "adding the block gate");
         // JNA memory starts out undefined; the words must hold sense before the first run arms them.
         arm(Long.MAX_VALUE);
-        watch(0, 0, 0);
         words.setLong(NativeHooks.WATCH_FLAGS, 0);
+        watch(0, 0, 0);
     }
 
     /**
@@ -62,8 +64,9 @@ final class RunGate {
      */
     void watch(long start, long end, long host) {
         words.setLong(NativeHooks.WATCH_START, start);
-        words.setLong(NativeHooks.WATCH_END, end);
         words.setLong(NativeHooks.WATCH_HOST, host);
+        watchEnd = end;
+        updateWatchEnd();
     }
 
     /**
@@ -75,6 +78,12 @@ final class RunGate {
     void watchFor(long kind, boolean on) {
         long flags = words.getLong(NativeHooks.WATCH_FLAGS);
         words.setLong(NativeHooks.WATCH_FLAGS, on ? flags | kind : flags & ~kind);
+        updateWatchEnd();
+    }
+
+    /** With nothing to watch for, the watched range is left empty: the gate then scans no block at all. */
+    private void updateWatchEnd() {
+        words.setLong(NativeHooks.WATCH_END, words.getLong(NativeHooks.WATCH_FLAGS) == 0 ? 0 : watchEnd);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.quaject.runner.machine;
 
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import org.quaject.runner.board.GuestMemory;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.ExceptionHandler;
@@ -28,10 +27,10 @@ import org.quaject.runner.cpu.ExceptionHandler;
  * <li>Illegal instruction, line A, line F, privilege violation: reported and
  *     stacked ($0) at the instruction itself.
  * <li>RTE: done by {@link ExceptionProcessor#returnFromException()}. When
- *     it lowers the interrupt mask below a level the board asserts, the run
- *     stops before the next instruction, so that the machine takes the
- *     interrupt the old mask held off at once, as the 68030 does (UM 8.1.10:
- *     interrupts are recognized between instructions).
+ *     it lowers the interrupt mask, the run stops before the next instruction,
+ *     so that the machine takes an interrupt the old mask held off at once,
+ *     as the 68030 does (UM 8.1.10: interrupts are recognized between
+ *     instructions).
  * </ul>
  * A failure of exception processing (a double fault) stops the CPU; the
  * machine reads it from {@link #doubleFault()}.
@@ -42,24 +41,13 @@ public final class GuestExceptions implements ExceptionHandler {
     private final ProcessorState state;
     private final GuestMemory memory;
     private final ExceptionProcessor processor;
-    private final IntSupplier interruptLevel;
     private DoubleFault doubleFault;
 
-    /** For a CPU with no interrupt source: RTE never has to stop a run. */
     public GuestExceptions(Cpu cpu, GuestMemory memory) {
-        this(cpu, memory, () -> 0);
-    }
-
-    /**
-     * @param interruptLevel the level the board asserts now, so that an RTE
-     *                       that lowers the mask below it stops the run
-     */
-    public GuestExceptions(Cpu cpu, GuestMemory memory, IntSupplier interruptLevel) {
         this.cpu = cpu;
         this.state = new CpuState(cpu);
         this.memory = memory;
         this.processor = new ExceptionProcessor(state, memory);
-        this.interruptLevel = interruptLevel;
     }
 
     /** The exception model, for interrupts, which the machine raises itself. */
@@ -86,8 +74,7 @@ public final class GuestExceptions implements ExceptionHandler {
         if (intno == RTE) {
             int maskBefore = Sr.interruptMask(state.sr());
             processor.returnFromException();
-            int mask = Sr.interruptMask(state.sr());
-            if (mask < maskBefore && interruptLevel.getAsInt() > mask) {
+            if (Sr.interruptMask(state.sr()) < maskBefore) {
                 cpu.requestStop();
             }
         } else if (intno >= Vectors.TRAP_BASE && intno < Vectors.TRAP_BASE + 16) {
