@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.quaject.cli.bench.HostConditions;
 import org.quaject.cli.bench.BufferFigures;
 import org.quaject.cli.bench.BufferMeasurement;
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ final class BenchBuffersCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, BufferFigures figures) {
         out.println("qj bench buffers: a put into a conventional buffer and into a Synthesis buffer");
+        out.println(HostConditions.runnerCore());
         out.println();
         out.print(figures.table());
         out.println();

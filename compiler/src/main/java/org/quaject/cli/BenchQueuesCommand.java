@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.quaject.cli.bench.HostConditions;
 import org.quaject.cli.bench.QueueFigures;
 import org.quaject.cli.bench.QueueMeasurement;
 import org.quaject.runner.Preemption;
@@ -55,6 +56,7 @@ final class BenchQueuesCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, QueueFigures figures) {
         out.println("qj bench queues: the lock-free operations of queues, stacks, lists and counters");
+        out.println(HostConditions.runnerCore());
         out.println();
         out.print(figures.table());
         out.println();

@@ -49,16 +49,51 @@ final class EngineOptions {
     EngineName engine;
 
     @Option(names = "--max-instructions", paramLabel = "N",
-            description = "Stop the image after it has executed N instructions (runner engine only).")
+            description = "Stop the image after it has executed N instructions (runner engine only). "
+                    + "Default: 20,000,000,000 for test, so that its verdict is the same on every host; "
+                    + "no limit for run. QEMU cannot count instructions: test bounds a QEMU run by --timeout.")
     Long maxInstructions;
 
     /** Long enough to mean "until the user stops it" for an interactive run. */
     static final Duration UNLIMITED = Duration.ofDays(365);
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Stop the image after this many seconds of wall time "
-                    + "(default: no limit for run, 60 for test).")
+            description = "Stop the image after this many seconds of wall time, on top of any instruction budget. "
+                    + "Default: none on the runner; 900 for test on QEMU (enough for every example "
+                    + "on an idle 2-core machine); none for run.")
     Double timeoutSeconds;
+
+    /**
+     * What bounds a run when the command line does not say: the runner counts
+     * instructions, so its verdicts do not depend on the host; QEMU cannot stop
+     * at an instruction count, so it gets wall time. docs/runner.md gives the
+     * measurements behind the defaults.
+     *
+     * @param runnerInstructions the instruction budget of a run on the runner, if bounded
+     * @param qemuTime           the wall-clock limit of a run on QEMU
+     */
+    record Limits(OptionalLong runnerInstructions, Duration qemuTime) {
+
+        /**
+         * {@code qj test}'s instruction budget on the runner: six times what the
+         * longest example run needs, examples/queues under {@code --preempt 7}
+         * (3,226,009,825 instructions; under {@code --preempt-gap 4096} it needs
+         * about 607 million, as without preemption).
+         */
+        static final long TEST_INSTRUCTIONS = 20_000_000_000L;
+
+        /**
+         * {@code qj test}'s wall-clock limit on QEMU: seven times what the
+         * slowest example, examples/queues, takes on a 2-core machine (125 s).
+         */
+        static final Duration TEST_QEMU_TIME = Duration.ofSeconds(900);
+
+        /** {@code qj run}: interactive, so it runs until the image stops or the user stops it. */
+        static final Limits NONE = new Limits(OptionalLong.empty(), UNLIMITED);
+
+        /** {@code qj test}: unattended, so an image that never stops must not hang it. */
+        static final Limits TEST = new Limits(OptionalLong.of(TEST_INSTRUCTIONS), TEST_QEMU_TIME);
+    }
 
     @Mixin
     StressOptions stress;
@@ -70,9 +105,10 @@ final class EngineOptions {
      * Boots an image, or a .qj file compiled first, and runs it to its end.
      * Returns empty after saying on {@code err} why it could not.
      *
-     * @param input the console input, given what the image says about itself
+     * @param defaults what bounds the run where the command line does not
+     * @param input    the console input, given what the image says about itself
      */
-    Optional<Boot> boot(Path argument, boolean testMode, Duration defaultTimeout,
+    Optional<Boot> boot(Path argument, boolean testMode, Limits defaults,
                         Function<ImageInfo, InputStream> input, OutputStream consoleOutput, PrintWriter err) {
         try (Workspace workspace = Workspace.open(null)) {
             Optional<ImageArgument.Image> image = ImageArgument.load(argument, workspace, verbose, err);
@@ -81,7 +117,7 @@ final class EngineOptions {
             }
             ImageInfo info = image.get().info();
             RunResult result = engine().run(new RunRequest(image.get().elf(), info.ramBytes(), testMode,
-                    input.apply(info), consoleOutput, timeout(defaultTimeout), instructionBudget(),
+                    input.apply(info), consoleOutput, timeout(defaults), instructionBudget(defaults),
                     stress.preemption(spec, engine == EngineName.runner)));
             return Optional.of(new Boot(result, locateCrashes(result, image.get().elf())));
         } catch (EngineException e) {
@@ -123,9 +159,10 @@ final class EngineOptions {
         return locations;
     }
 
-    private OptionalLong instructionBudget() {
+    /** The instruction budget of the run: --max-instructions, else the default on the runner; none on QEMU. */
+    OptionalLong instructionBudget(Limits defaults) {
         if (maxInstructions == null) {
-            return OptionalLong.empty();
+            return engine == EngineName.runner ? defaults.runnerInstructions() : OptionalLong.empty();
         }
         if (maxInstructions <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -145,9 +182,10 @@ final class EngineOptions {
         };
     }
 
-    private Duration timeout(Duration defaultTimeout) {
+    /** The wall-clock limit of the run: --timeout, else the default on QEMU; none on the runner. */
+    Duration timeout(Limits defaults) {
         if (timeoutSeconds == null) {
-            return defaultTimeout;
+            return engine == EngineName.qemu ? defaults.qemuTime() : UNLIMITED;
         }
         if (!(timeoutSeconds > 0) || timeoutSeconds > UNLIMITED.toSeconds()) {
             throw new CommandLine.ParameterException(spec.commandLine(),

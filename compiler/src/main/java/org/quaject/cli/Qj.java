@@ -1,6 +1,7 @@
 package org.quaject.cli;
 
 import java.io.PrintWriter;
+import org.quaject.runner.cpu.CpuCore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,12 +52,16 @@ public final class Qj implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run, test or bench");
     }
 
-    /** Reports the version from the jar's manifest, or "development" when run from classes. */
+    /**
+     * Reports the version from the jar's manifest, or "development" when run
+     * from classes, and the CPU core the runner engine would use.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Qj.class.getPackage().getImplementationVersion();
-            return new String[] {"qj " + (version == null ? "(development build)" : version)};
+            return new String[] {"qj " + (version == null ? "(development build)" : version),
+                "runner CPU core: " + CpuCore.loaded().describe()};
         }
     }
 }

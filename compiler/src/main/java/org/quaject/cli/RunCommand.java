@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         InputStream input = new SequenceInputStream(System.in,
                 new ByteArrayInputStream(new byte[] {END_OF_TRANSMISSION}));
-        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, false, EngineOptions.UNLIMITED,
+        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, false, EngineOptions.Limits.NONE,
                 info -> input, System.out, err);
         System.out.flush();
         if (boot.isEmpty()) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "normally."})
 final class TestCommand implements Callable<Integer> {
 
-    /** Tests run unattended; one that hangs must not hang the suite. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
     private static final Pattern TAP_LINE = Pattern.compile("(ok \\d|not ok \\d|1\\.\\.\\d|#)");
     /** The first line of a crash report, not the {@code not ok} line that repeats its headline. */
     private static final Pattern REPORT_HEADLINE = Pattern.compile("(# )?\\*\\*\\* ");
@@ -51,7 +47,7 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, DEFAULT_TIMEOUT,
+        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, EngineOptions.Limits.TEST,
                 info -> new ByteArrayInputStream(info.consoleInput()), OutputStream.nullOutputStream(), err);
         if (boot.isEmpty()) {
             return ExitStatus.FAILURE;

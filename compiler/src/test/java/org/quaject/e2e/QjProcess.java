@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -51,13 +52,24 @@ final class QjProcess {
 
     /** Runs {@code bin/qj ARGS} with the given standard input. */
     static Result runWithInput(String input, Object... args) {
+        return start(Map.of(), input, args);
+    }
+
+    /** Runs {@code bin/qj ARGS} with empty standard input and {@code QJ_CPU_CORE=core} (docs/runner.md). */
+    static Result runOnCore(String core, Object... args) {
+        return start(Map.of("QJ_CPU_CORE", core), "", args);
+    }
+
+    private static Result start(Map<String, String> environment, String input, Object... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("bin/qj").toString());
         for (Object arg : args) {
             command.add(arg.toString());
         }
         try {
-            Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             CompletableFuture<String> stdout = drain(process.getInputStream());
             CompletableFuture<String> stderr = drain(process.getErrorStream());
             try (OutputStream stdin = process.getOutputStream()) {

@@ -9,6 +9,7 @@ import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.machine.Machine;
 import org.quaject.runner.cpu.Cpu;
+import org.quaject.runner.cpu.CpuException;
 import org.quaject.runner.cpu.NativeRam;
 import org.quaject.runner.cpu.Register;
 import org.quaject.runner.machine.MachineStop;
@@ -57,6 +58,8 @@ public final class RunnerEngine implements Engine {
             throw new EngineException("console failure while running " + request.image() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new EngineException("cannot boot " + request.image() + ": " + e.getMessage(), e);
+        } catch (CpuException e) {
+            throw new EngineException("the runner cannot start its CPU: " + e.getMessage(), e);
         }
     }
 
@@ -81,8 +84,9 @@ public final class RunnerEngine implements Engine {
             case PANIC -> "the image panicked" + executed;
             case CRASH, HUNG -> String.join("\n", stop.detail() + executed,
                     String.join("\n", RegisterReport.lines(machine.cpu())), where);
-            case OUT_OF_INSTRUCTIONS -> "the image did not stop within "
-                    + request.maxInstructions().orElseThrow() + " instructions\n" + where;
+            case OUT_OF_INSTRUCTIONS -> "the instruction budget ran out after "
+                    + request.maxInstructions().orElseThrow()
+                    + " instructions (raise it with --max-instructions N)\n" + where;
             case OUT_OF_TIME -> "the image did not stop within " + request.timeoutText() + executed + "\n" + where;
         };
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.quaject.runner.QemuEngine;
+import org.quaject.runner.cpu.CpuCore;
 
 /** What the figures were measured on, for the lines under the table. */
 public final class HostConditions {
@@ -18,8 +19,30 @@ public final class HostConditions {
     private HostConditions() {
     }
 
-    /** The host, the JVM and, if QEMU took part, its version and clock rule. */
-    public static List<String> describe(boolean withQemu) {
+    /** The runner's CPU core: its version, its file, and why that one. */
+    public static String runnerCore() {
+        return "runner CPU core: " + CpuCore.loaded().describe();
+    }
+
+    /**
+     * The runner's other CPU core, run in a second JVM ({@link OtherCoreEngine}).
+     *
+     * @param description the core as {@link CpuCore#describe()} names it there
+     */
+    public static String otherRunnerCore(String description) {
+        return "runner CPU core in a second JVM: " + description;
+    }
+
+    /** The host, the JVM, the runner's core if it took part, and QEMU's version and clock rule if it did. */
+    public static List<String> describe(boolean withRunner, boolean withQemu) {
+        return describe(withRunner, Optional.empty(), withQemu);
+    }
+
+    /**
+     * The same, and after the runner's core the other core it ran on in a
+     * second JVM, if it did ({@link #otherRunnerCore(String)}).
+     */
+    public static List<String> describe(boolean withRunner, Optional<String> otherCore, boolean withQemu) {
         List<String> lines = new ArrayList<>();
         int cpus = Runtime.getRuntime().availableProcessors();
         lines.add("host: " + cpus + (cpus == 1 ? " CPU" : " CPUs") + cpuModel().map(m -> ", " + m).orElse("")
@@ -28,6 +51,10 @@ public final class HostConditions {
         List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
         lines.add("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + (options.isEmpty() ? "" : ", options " + String.join(" ", options)));
+        if (withRunner) {
+            lines.add(runnerCore());
+        }
+        otherCore.ifPresent(core -> lines.add(otherRunnerCore(core)));
         if (withQemu) {
             lines.add("QEMU: " + qemuVersion() + ", -icount shift=" + QemuEngine.ICOUNT_SHIFT + ",sleep=off");
         }

@@ -19,10 +19,21 @@ import org.quaject.runner.machine.MachineStop;
  * the ELF file, creating the machine, loading the image, and running it.
  */
 public final class RunnerBenchEngine implements BenchEngine {
+    private final String name;
+
+    /** The runner, named "runner" in the figures. */
+    public RunnerBenchEngine() {
+        this("runner");
+    }
+
+    /** The runner under another name, e.g. one that names its CPU core. */
+    public RunnerBenchEngine(String name) {
+        this.name = name;
+    }
 
     @Override
     public String name() {
-        return "runner";
+        return name;
     }
 
     @Override
@@ -35,7 +46,13 @@ public final class RunnerBenchEngine implements BenchEngine {
         return run(image, timeout, Optional.empty());
     }
 
+    @Override
+    public boolean hasStressModes() {
+        return true;
+    }
+
     /** A run in one of the runner's stress modes, if {@code stress} is there. */
+    @Override
     public BenchRun run(Path image, Duration timeout, Optional<Preemption> stress) throws BenchFailure {
         long start = System.nanoTime();
         ConsoleWatch console = new ConsoleWatch(start);
