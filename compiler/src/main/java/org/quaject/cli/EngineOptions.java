@@ -75,10 +75,11 @@ final class EngineOptions {
     record Limits(OptionalLong runnerInstructions, Duration qemuTime) {
 
         /**
-         * {@code qj test}'s instruction budget on the runner: six times what the
-         * longest example run needs, examples/queues under {@code --preempt 7}
-         * (3,226,009,825 instructions; under {@code --preempt-gap 4096} it needs
-         * about 607 million, as without preemption).
+         * {@code qj test}'s instruction budget on the runner: nearly six times
+         * what the longest example run as the README prints it needs,
+         * examples/queues under {@code --preempt 7 --contend} (3,455,970,586
+         * instructions; 3,226,009,825 under {@code --preempt 7}; about 607
+         * million without preemption or under {@code --preempt-gap 4096}).
          */
         static final long TEST_INSTRUCTIONS = 20_000_000_000L;
 
