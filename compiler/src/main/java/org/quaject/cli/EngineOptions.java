@@ -77,8 +77,8 @@ final class EngineOptions {
         /**
          * {@code qj test}'s instruction budget on the runner: nearly six times
          * what the longest example run as the README prints it needs,
-         * examples/queues under {@code --preempt 7 --contend} (3,455,970,586
-         * instructions; 3,226,009,825 under {@code --preempt 7}; about 607
+         * examples/queues under {@code --preempt 7 --contend} (3,455,970,585
+         * instructions; 3,226,009,824 under {@code --preempt 7}; about 607
          * million without preemption or under {@code --preempt-gap 4096}).
          */
         static final long TEST_INSTRUCTIONS = 20_000_000_000L;

@@ -31,7 +31,8 @@ final class QjProcess {
 
     /**
      * A bound against a process that hangs; each command bounds its guest's run
-     * itself (qj test's --timeout), and the longest, the queues example under
+     * itself (qj test's instruction budget on the runner, its --timeout on
+     * QEMU), and the longest, the queues example under
      * stress, takes a few minutes on a loaded machine.
      */
     static final Duration PROCESS_LIMIT = Duration.ofMinutes(15);
