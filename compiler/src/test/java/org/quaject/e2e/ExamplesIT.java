@@ -11,11 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every example builds, and its tests pass on QEMU; the runnable ones do what they say. */
+@Order(1) // the longest class starts first: compiler/pom.xml runs two classes at once
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExamplesIT {
 
     private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
@@ -43,6 +48,7 @@ class ExamplesIT {
     }
 
     /** Each example's tests pass on QEMU, and the in-process runner gives the same output, line for line. */
+    @Order(1) // the longest of the class: the queues example's million elements on QEMU
     @TestFactory
     Stream<DynamicTest> everyExamplePassesItsTestsOnQemuAndTheRunnerAgrees() throws IOException {
         return examples().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
