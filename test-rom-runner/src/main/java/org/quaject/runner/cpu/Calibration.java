@@ -142,6 +142,7 @@ final class Calibration {
     private void checkVbrWrite(CpuContext cpuContext) {
         cpuContext.setVbr(VBR_CHECK);
         runProbe(READ_VBR);
+        cpuContext.forget();
         if (register(Unicorn.UC_M68K_REG_D0 + 2) != VBR_CHECK || cpuContext.vbr() != VBR_CHECK) {
             throw layoutError("a VBR written into the context was not what movec vbr,d2 read");
         }
@@ -150,6 +151,7 @@ final class Calibration {
     private void checkConditionCodes(CpuContext cpuContext) {
         for (int ccr : CONDITION_CODES) {
             setRegister(Unicorn.UC_M68K_REG_SR, SUPERVISOR | ccr);
+            cpuContext.forget();
             if (cpuContext.conditionCodes() != ccr) {
                 throw layoutError(String.format("condition codes written as 0x%02x read back as 0x%02x",
                         ccr, cpuContext.conditionCodes()));
@@ -160,6 +162,7 @@ final class Calibration {
     private void checkStatusRegister(CpuContext cpuContext) {
         for (int sr : STATUS_REGISTERS) {
             setRegister(Unicorn.UC_M68K_REG_SR, sr);
+            cpuContext.forget();
             if (cpuContext.statusRegister() != sr) {
                 throw layoutError(String.format("SR written as 0x%04x read back as 0x%04x",
                         sr, cpuContext.statusRegister()));

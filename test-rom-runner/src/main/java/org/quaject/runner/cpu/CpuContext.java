@@ -25,6 +25,8 @@ final class CpuContext {
     private final Pointer snapshot;
     private final long stateOffset;
     private final long vbrOffset;
+    /** Whether the snapshot is still the core's state: saving one costs a native call, and SR is read often. */
+    private boolean current;
 
     /**
      * Where SR's system byte is in {@code CPUM68KState}: after {@code dregs[8]},
@@ -71,11 +73,19 @@ final class CpuContext {
         Unicorn.check(Unicorn.uc_context_restore(uc, context), "restoring the CPU context");
     }
 
+    /** Says that the core's state may have changed since the last snapshot: it runs, or a register was written. */
+    void forget() {
+        current = false;
+    }
+
     void free() {
         Unicorn.uc_context_free(context);
     }
 
     private void save() {
-        Unicorn.check(Unicorn.uc_context_save(uc, context), "saving the CPU context");
+        if (!current) {
+            Unicorn.check(Unicorn.uc_context_save(uc, context), "saving the CPU context");
+            current = true;
+        }
     }
 }

@@ -363,6 +363,7 @@ public final class UnicornCpu implements Cpu {
             resumeAt = UNKNOWN;
             // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
             int err = stepping ? blocks.runOne(pc) : blocks.run(pc);
+            context.forget();
             long started = gate.counted();
             guard.rethrowFailure();
             if (err != Unicorn.UC_ERR_OK) {
@@ -450,6 +451,7 @@ public final class UnicornCpu implements Cpu {
 
     private void onInterrupt(long engine, int intno, long userData) {
         CallbackGuard.Phase previous = guard.enter(CallbackGuard.Phase.EXCEPTION_HANDLER);
+        context.forget();
         try {
             exceptionHandler.onException(intno);
         } catch (Throwable thrown) {
@@ -534,6 +536,7 @@ public final class UnicornCpu implements Cpu {
     }
 
     private void setRaw(int id, int value) {
+        context.forget();
         register.setInt(0, value);
         Unicorn.check(Unicorn.uc_reg_write(uc, id, register), "writing a register");
     }
