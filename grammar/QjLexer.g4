@@ -29,6 +29,8 @@ CALLOUT   : 'callout' ;
 CALLBACK  : 'callback' ;
 CLOBBERS  : 'clobbers' ;
 INLINE    : 'inline' ;
+INTERRUPT : 'interrupt' ;
+IRQ       : 'irq' ;
 BYTE      : 'byte' ;
 WORD      : 'word' ;
 LONG      : 'long' ;

@@ -85,9 +85,13 @@ registerDecl
     : REGISTER name=ID AT offset=NUMBER
     ;
 
-/** `inline`: the synthesizer may copy the body into a caller's call site instead of calling it. */
+/**
+ * `inline`: the synthesizer may copy the body into a caller's call site instead of calling it.
+ * `interrupt`: a device's interrupt handler, which the compiler installs for the lines its
+ * instances bind (`irq` below); it ends in `rte`.
+ */
 callentryDecl
-    : inline=INLINE? CALLENTRY name=ID signature body
+    : (inline=INLINE | interrupt=INTERRUPT)? CALLENTRY name=ID signature body
     ;
 
 /**
@@ -122,7 +126,7 @@ kernelDecl
 kernelItem
     : BOARD board=ID                                    # boardItem
     | RAM size=NUMBER                                   # ramItem
-    | INSTANCE name=ID ':' cls=ID argList? (AT base=NUMBER)?   # instanceItem
+    | INSTANCE name=ID ':' cls=ID argList? (AT base=NUMBER)? irqLines?   # instanceItem
     | CONNECT from=memberRef '->' to=memberRef          # connectItem
     | MAIN body                                         # mainItem
     | testDecl                                          # testItem
@@ -130,6 +134,15 @@ kernelItem
 
 argList
     : '(' (arg (',' arg)*)? ')'
+    ;
+
+/** The interrupt lines a device instance raises: `irq 6:1` is IRQ #1 of PIC 6 (board-virt68030.md). */
+irqLines
+    : IRQ irqLine (',' irqLine)*
+    ;
+
+irqLine
+    : pic=NUMBER ':' irq=NUMBER
     ;
 
 arg

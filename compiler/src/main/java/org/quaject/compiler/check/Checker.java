@@ -17,5 +17,6 @@ public final class Checker {
         new KernelChecks(diagnostics).check(program);
         new BodyChecks(diagnostics).check(program);
         new InlineChecks(diagnostics).check(program);
+        new InterruptChecks(diagnostics).check(program);
     }
 }

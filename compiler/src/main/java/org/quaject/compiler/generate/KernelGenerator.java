@@ -23,6 +23,7 @@ public final class KernelGenerator {
     public static final String FILE_NAME = "kernel.s";
 
     private final STGroup group = Templates.group("kernel");
+    private final STGroup interruptsGroup = Templates.group("interrupts");
 
     /** One test: its label, its name as a string literal, its body. */
     public record Test(String label, String name, String body) {
@@ -40,9 +41,14 @@ public final class KernelGenerator {
                     AsmText.body(test.body(), true, symbolOf)));
             test.input().ifPresent(input::append);
         }
+        List<InterruptTable.Level> levels = InterruptTable.levels(program);
+        List<String> dispatchers = levels.stream().filter(InterruptTable.Level::dispatched)
+                .map(level -> Templates.render(interruptsGroup, "dispatcher", "level", level)).toList();
         String text = Templates.render(group, "kernel",
                 "name", kernel.name().text(),
                 "source", program.mainFile().displayName(),
+                "interrupts", levels.isEmpty() ? null : Templates.render(interruptsGroup, "setup", "levels", levels),
+                "dispatchers", dispatchers,
                 "main", main.orElse(null),
                 "tests", tests,
                 "input", input.length() == 0 ? null : AsmText.quote(utf8(input.toString())));

@@ -39,6 +39,11 @@ public record QuajectClass(Name name, boolean device, List<Param> params, List<F
         return callentries.stream().filter(c -> c.name().text().equals(name)).findFirst();
     }
 
+    /** The device's interrupt handler: its first interrupt callentry (the checks allow one). */
+    public Optional<Callentry> interruptHandler() {
+        return callentries.stream().filter(Callentry::interrupt).findFirst();
+    }
+
     public Optional<Slot> slot(String name) {
         return slots.stream().filter(s -> s.name().text().equals(name)).findFirst();
     }

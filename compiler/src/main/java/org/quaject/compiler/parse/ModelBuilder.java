@@ -16,6 +16,7 @@ import org.quaject.compiler.model.DeviceRegister;
 import org.quaject.compiler.model.Field;
 import org.quaject.compiler.model.Initializer;
 import org.quaject.compiler.model.Instance;
+import org.quaject.compiler.model.IrqLine;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.MemberRef;
 import org.quaject.compiler.model.Name;
@@ -117,7 +118,8 @@ public final class ModelBuilder {
                 fields.add(field(m.fieldDecl()));
             } else if (m.callentryDecl() != null) {
                 QjParser.CallentryDeclContext c = m.callentryDecl();
-                callentries.add(new Callentry(name(c.name), signature(c.signature()), body(c.body()), c.inline != null));
+                callentries.add(new Callentry(name(c.name), signature(c.signature()), body(c.body()), c.inline != null,
+                        c.interrupt != null));
             } else if (m.slotDecl() != null) {
                 QjParser.SlotDeclContext s = m.slotDecl();
                 Slot.Kind kind = s.kind.getType() == QjParser.CALLOUT ? Slot.Kind.CALLOUT : Slot.Kind.CALLBACK;
@@ -182,8 +184,14 @@ public final class ModelBuilder {
                         args.add(new Instance.Argument(name(a.name), constant(a.value)));
                     }
                 }
+                List<IrqLine> irqLines = new ArrayList<>();
+                if (i.irqLines() != null) {
+                    for (QjParser.IrqLineContext line : i.irqLines().irqLine()) {
+                        irqLines.add(new IrqLine(number(line.pic, false), number(line.irq, false)));
+                    }
+                }
                 instances.add(new Instance(name(i.name), name(i.cls), args,
-                        Optional.ofNullable(i.base).map(t -> number(t, false))));
+                        Optional.ofNullable(i.base).map(t -> number(t, false)), irqLines));
             } else if (item instanceof QjParser.ConnectItemContext c) {
                 connections.add(new Connection(memberRef(c.from), memberRef(c.to)));
             } else if (item instanceof QjParser.MainItemContext m) {

@@ -34,7 +34,7 @@ class SyntaxDiagnosticsTest {
                         }
                         """,
                         error(4, 1, "extraneous input 'kernel' expecting "
-                                + "{'var', 'callout', 'callback', 'inline', 'callentry', '}'}")),
+                                + "{'var', 'callout', 'callback', 'inline', 'interrupt', 'callentry', '}'}")),
                 DiagnosticCase.of("a stray character between declarations", """
                         quaject Q {
                             var x: long
@@ -75,7 +75,7 @@ class SyntaxDiagnosticsTest {
                         }
                         """,
                         error(2, 5, "mismatched input 'calentry' expecting "
-                                + "{'var', 'callout', 'callback', 'inline', 'callentry', '}'}")),
+                                + "{'var', 'callout', 'callback', 'inline', 'interrupt', 'callentry', '}'}")),
                 DiagnosticCase.of("a field missing the ':' before its type", """
                         quaject Q {
                             var x long
