@@ -55,6 +55,20 @@ class OutcomesIT {
         assertTrue(result.stdout().endsWith("1 passed, 1 failed\n"), result::toString);
     }
 
+    /** The runner survives code its CPU core cannot translate; QEMU, which crashes on it, is said to have. */
+    @Test
+    void codeTheCoreCannotTranslateCrashesItsTestAndNotTheRunner() {
+        QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture("untranslatable.qj"));
+        assertEquals(1, runner.exitStatus(), runner::toString);
+        assertTrue(runner.stdout().contains("not ok 1 - runs an FPU conditional with an undefined predicate "
+                + "# Line 1111 emulator (vector 11) at PC 0x"), runner::toString);
+        assertTrue(runner.stdout().contains("bad$go+0x0: .short 0xf277"), runner::toString);
+        assertTrue(runner.stdout().contains("\nok 2 - runs after the crash\n"), runner::toString);
+        QjProcess.Result qemu = QjProcess.run("test", QjProcess.fixture("untranslatable.qj"), "--engine", "qemu");
+        assertEquals(1, qemu.exitStatus(), qemu::toString);
+        assertTrue(qemu.stderr().contains("QEMU crashed (signal 11) while running"), qemu::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"runner", "qemu"})
     void failingTestsAreReportedWithTheirReasons(String engine) {

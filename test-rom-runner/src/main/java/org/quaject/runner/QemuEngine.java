@@ -149,12 +149,21 @@ public final class QemuEngine implements Engine {
         }
     }
 
+    /** A process a signal killed exits with 128 + the signal's number, as a shell reports it. */
+    private static final int SIGNAL_EXIT_BASE = 128;
+    private static final int MAX_SIGNAL = 64;
+
     private static Outcome outcome(RunRequest request, int exitStatus, String said) throws EngineException {
         if (exitStatus == 0) {
             return Outcome.HALT;
         }
         if (exitStatus == PANIC_EXIT_STATUS && !reportsError(said)) {
             return Outcome.PANIC;
+        }
+        if (exitStatus > SIGNAL_EXIT_BASE && exitStatus <= SIGNAL_EXIT_BASE + MAX_SIGNAL) {
+            throw new EngineException("QEMU crashed (signal " + (exitStatus - SIGNAL_EXIT_BASE) + ") while running "
+                    + request.image() + "; its translator fails on some guest code, which the runner engine reports"
+                    + " as a crash of the guest (docs/runner.md, \"Code the core cannot translate\")" + quoted(said));
         }
         throw new EngineException("QEMU could not boot " + request.image() + " (exit status " + exitStatus + ")"
                 + (said.isEmpty() ? "" : ": " + said));

@@ -23,21 +23,25 @@ import org.quaject.runner.board.GuestMemory;
  * its callbacks. After {@link Cpu#close()} every access throws.
  */
 public final class NativeRam implements GuestMemory {
-    /** Drops translated code covering guest addresses {@code [address, address + length)}. */
-    interface CodeInvalidator {
-        void invalidate(long address, long length);
+    /**
+     * Told of each write made through this object, after it: the CPU drops
+     * translated code of guest addresses {@code [address, address + length)}
+     * and looks there for code its core must not translate.
+     */
+    interface WriteListener {
+        void written(long address, long length);
     }
 
     private final long base;
     private final long size;
-    private final CodeInvalidator invalidator;
+    private final WriteListener listener;
     private ByteBuffer bytes;
 
-    NativeRam(long base, ByteBuffer bytes, CodeInvalidator invalidator) {
+    NativeRam(long base, ByteBuffer bytes, WriteListener listener) {
         this.base = base;
         this.size = bytes.capacity();
         this.bytes = bytes.order(ByteOrder.BIG_ENDIAN);
-        this.invalidator = invalidator;
+        this.listener = listener;
     }
 
     /** The guest address of the first byte. */
@@ -79,21 +83,21 @@ public final class NativeRam implements GuestMemory {
     @Override
     public void write8(long address, int value) {
         open().put(index(address, 1), (byte) value);
-        invalidator.invalidate(address, 1);
+        listener.written(address, 1);
     }
 
     /** Stores the low 16 bits of {@code value} big-endian at {@code address}. */
     @Override
     public void write16(long address, int value) {
         open().putShort(index(address, 2), (short) value);
-        invalidator.invalidate(address, 2);
+        listener.written(address, 2);
     }
 
     /** Stores {@code value} big-endian at {@code address}. */
     @Override
     public void write32(long address, int value) {
         open().putInt(index(address, 4), value);
-        invalidator.invalidate(address, 4);
+        listener.written(address, 4);
     }
 
     /** Copies {@code length} guest bytes starting at {@code address} into {@code destination[offset..]}. */
@@ -109,7 +113,7 @@ public final class NativeRam implements GuestMemory {
         Objects.checkFromIndexSize(offset, length, source.length);
         open().put(index(address, length), source, offset, length);
         if (length > 0) {
-            invalidator.invalidate(address, length);
+            listener.written(address, length);
         }
     }
 

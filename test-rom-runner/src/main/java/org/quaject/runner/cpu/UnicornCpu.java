@@ -42,6 +42,8 @@ public final class UnicornCpu implements Cpu {
     private static final int MOVE_TO_SR = 0x46c0;
     private static final int MOVE_TO_SR_MASK = 0xffc0;
     private static final long ADDRESS_SPACE = 1L << 32;
+    /** Line 1111 emulator: coprocessor instructions the 68030 does not run itself (MC68030 UM table 8-1). */
+    private static final int LINE_F_VECTOR = 11;
 
     private final long uc;
     private final RunGate gate;
@@ -170,7 +172,7 @@ public final class UnicornCpu implements Cpu {
             HostPages.free(host, size);
             Unicorn.check(err, String.format("mapping RAM at 0x%x", address));
         }
-        NativeRam memory = new NativeRam(address, new Pointer(host).getByteBuffer(0, size), blocks::invalidate);
+        NativeRam memory = new NativeRam(address, new Pointer(host).getByteBuffer(0, size), this::ramWritten);
         ram.add(new RamBlock(host, memory));
         // The gate scans one region for watched instructions; with more, none (and nothing is watched).
         if (ram.size() == 1) {
@@ -180,6 +182,15 @@ public final class UnicornCpu implements Cpu {
         }
         mapped.add(new Range(address, address + size));
         return memory;
+    }
+
+    /** After the host wrote guest RAM (loading an image, stacking an exception frame). */
+    private void ramWritten(long address, long length) {
+        blocks.invalidate(address, length);
+        NativeRam written = ramHolding(address, length);
+        if (written != null) {
+            UntranslatableCode.scan(written, address - 2, address + length, blocks::addStandingExit);
+        }
     }
 
     @Override
@@ -345,8 +356,18 @@ public final class UnicornCpu implements Cpu {
             if (watchesCas(pc)) {
                 stopBeforeCasCandidates(pc);
             }
-            // Only a watched CAS candidate is a standing exit, and a run cannot start at an exit: it is stepped.
+            // A standing exit is a watched CAS candidate or code the core must not translate (which is
+            // not run but taken as line F); a run cannot start at an exit: the instruction there is stepped.
             boolean atExit = blocks.isStandingExit(pc);
+            if (atExit && code != null && UntranslatableCode.startsAt(code, pc)) {
+                done++;
+                deliverException(LINE_F_VECTOR);
+                guard.rethrowFailure();
+                if (stopRequested) {
+                    return Stop.of(StopReason.STOP_REQUESTED, done);
+                }
+                continue;
+            }
             boolean cas = atExit && CompareAndSwap.is(code.read16(pc));
             int sp = cas ? raw(Unicorn.UC_M68K_REG_A7) : 0;
             if (cas && casWatch.stopBefore(pc, sp, statusRegister())) {
@@ -450,6 +471,10 @@ public final class UnicornCpu implements Cpu {
     }
 
     private void onInterrupt(long engine, int intno, long userData) {
+        deliverException(intno);
+    }
+
+    private void deliverException(int intno) {
         CallbackGuard.Phase previous = guard.enter(CallbackGuard.Phase.EXCEPTION_HANDLER);
         context.forget();
         try {

@@ -65,6 +65,11 @@ class ExceptionsTest {
     }
 
     @Test
+    void codeTheCoreCannotTranslateIsTakenAsLineF() throws Exception {
+        assertFixturePasses("untranslatable");
+    }
+
+    @Test
     void supervisorInstructionsInUserModeAreAPrivilegeViolation() throws Exception {
         assertFixturePasses("privilege");
     }

@@ -1,0 +1,58 @@
+package org.quaject.runner.cpu;
+
+import java.util.function.LongConsumer;
+
+/**
+ * Guest instructions the CPU core must never translate: on these, QEMU's m68k
+ * translator, and so Unicorn's (2.0.1 and 2.1.4 alike), crashes the whole
+ * process instead of raising an exception. The runner makes each one's
+ * address a standing exit, so that no translation reaches it, and takes it
+ * itself as an unimplemented coprocessor instruction (line F, vector 11).
+ *
+ * <p>The ones known: the FPU's conditional instructions (coprocessor 1) with a
+ * condition predicate from 0x20 to 0x3f, which the MC68881/MC68882 do not
+ * define (MC68881/MC68882 User's Manual, conditional test definitions):
+ * FBcc, opcode 0xf280-0xf2ff with the predicate in its low six bits, and
+ * FScc, FDBcc and FTRAPcc, opcode 0xf240-0xf27f with the predicate in the
+ * low six bits of the next word. QEMU's condition decoder (gen_fcc_cond in
+ * target/m68k/translate.c) has no case for them and leaves the comparison
+ * it builds unset, which the optimizer then follows (tcg_optimize).
+ */
+final class UntranslatableCode {
+    private static final int FBCC = 0xf280;
+    private static final int FBCC_MASK = 0xff80;
+    private static final int FSCC = 0xf240;
+    private static final int FSCC_MASK = 0xffc0;
+    /** Predicates 0x20-0x3f: bit 5 of the six-bit field. */
+    private static final int UNDEFINED_PREDICATE = 0x20;
+
+    private UntranslatableCode() {
+    }
+
+    /** Whether an instruction the core cannot translate starts at {@code address} (any address in RAM). */
+    static boolean startsAt(NativeRam ram, long address) {
+        if ((address & 1) != 0 || !ram.contains(address, 2)) {
+            return false;
+        }
+        int opcode = ram.read16(address);
+        if ((opcode & FBCC_MASK) == FBCC) {
+            return (opcode & UNDEFINED_PREDICATE) != 0;
+        }
+        return (opcode & FSCC_MASK) == FSCC && ram.contains(address + 2, 2)
+                && (ram.read16(address + 2) & UNDEFINED_PREDICATE) != 0;
+    }
+
+    /**
+     * Reports every even address in {@code [from, to)} where such an
+     * instruction starts; {@code from} may be below RAM, and may be two bytes
+     * before what was written, since a written word may be the second word of
+     * one.
+     */
+    static void scan(NativeRam ram, long from, long to, LongConsumer found) {
+        for (long address = Math.max(from & ~1L, ram.base()); address < to; address += 2) {
+            if (startsAt(ram, address)) {
+                found.accept(address);
+            }
+        }
+    }
+}
