@@ -19,6 +19,8 @@ public final class Toolchain {
 
     public static final String PREFIX = "m68k-linux-gnu-";
     public static final String DEBIAN_PACKAGE = "binutils-m68k-linux-gnu";
+    /** Characters of arguments passed on the command line; more go through a file ({@link #passable}). */
+    private static final long MAX_INLINE_ARGUMENTS = 32 * 1024;
 
     /** The output of one tool run. */
     public record Result(int exitCode, String stdout, String stderr) {
@@ -53,8 +55,8 @@ public final class Toolchain {
         }
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
-        command.addAll(arguments);
         try {
+            command.addAll(passable(arguments, workingDirectory, tool));
             Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
             process.getOutputStream().close();
             CompletableFuture<String> stdout = readAsync(process.getInputStream());
@@ -67,6 +69,28 @@ public final class Toolchain {
             Thread.currentThread().interrupt();
             throw new ToolchainException("interrupted while running " + executable);
         }
+    }
+
+    /**
+     * The arguments as given, or, when they are too long for the kernel to pass
+     * (Linux takes at most 128 KiB in one argument), one {@code @FILE} argument
+     * naming a file that holds them: every binutils tool reads its arguments
+     * from such a file (libiberty's expandargv), each separated by white space,
+     * with a backslash before any white space, quote or backslash in one.
+     */
+    private static List<String> passable(List<String> arguments, Path workingDirectory, String tool)
+            throws IOException {
+        long length = arguments.stream().mapToLong(String::length).sum();
+        if (length <= MAX_INLINE_ARGUMENTS) {
+            return arguments;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String argument : arguments) {
+            text.append(argument.replaceAll("([\\s'\"\\\\])", "\\\\$1")).append('\n');
+        }
+        Path file = Files.createTempFile(workingDirectory, tool + "-arguments-", ".txt");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return List.of("@" + file);
     }
 
     /** Runs a tool that must succeed; its failure is a compiler problem, reported with its messages. */

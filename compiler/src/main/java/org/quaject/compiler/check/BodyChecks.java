@@ -85,10 +85,15 @@ final class BodyChecks {
         List<int[]> labels = new ArrayList<>();
         Matcher label = LOCAL_LABEL.matcher(code);
         while (label.find()) {
-            labels.add(new int[] {Integer.parseInt(label.group(1)), label.start(1)});
+            if (fitsLocalLabel(label.group(1), body, label.start(1))) {
+                labels.add(new int[] {Integer.parseInt(label.group(1)), label.start(1)});
+            }
         }
         Matcher use = LOCAL_LABEL_USE.matcher(code);
         while (use.find()) {
+            if (!fitsLocalLabel(use.group(1), body, use.start())) {
+                continue;
+            }
             int number = Integer.parseInt(use.group(1));
             boolean forward = use.group(2).equals("f");
             int at = use.start();
@@ -98,6 +103,17 @@ final class BodyChecks {
                         use.group(1), use.group(2), use.group(1), forward ? "after" : "before");
             }
         }
+    }
+
+    /** GNU as numbers local labels up to 2^31 - 1 ("local label too large" past that). */
+    private boolean fitsLocalLabel(String digits, AssemblyBody body, int at) {
+        String number = digits.replaceFirst("^0+(?=.)", "");
+        if (number.length() < 10 || (number.length() == 10 && number.compareTo("2147483647") <= 0)) {
+            return true;
+        }
+        diagnostics.error(body.positionOf(at), "local label %s is too large: local labels go up to %d",
+                digits, Integer.MAX_VALUE);
+        return false;
     }
 
     private void checkKernelBody(AssemblyBody body, Program program, Kernel kernel) {

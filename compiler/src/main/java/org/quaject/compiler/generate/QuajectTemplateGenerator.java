@@ -90,7 +90,7 @@ public final class QuajectTemplateGenerator {
      * whatever the class is called.
      */
     public static String fileName(QuajectClass quaject, String extension) {
-        return "quaject-" + quaject.name().text() + extension;
+        return Symbols.workFileName("quaject-", quaject.name().text(), extension);
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.quaject.compiler.generate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * How the names of the .qj source become assembler and linker symbols. All the
  * conventions are here, so that the code generator, the linker script and the
@@ -127,5 +132,30 @@ public final class Symbols {
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$\\$(offset|slot)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$3")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$self\\b", "@$1")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2");
+    }
+
+    /** Longest work file name kept whole: file systems take 255 bytes, and names are ASCII. */
+    private static final int WHOLE_FILE_NAME = 200;
+
+    /**
+     * A file name in the compiler's work directory for something named
+     * {@code name}; a name too long for the file system is cut and made unique
+     * again by its hash.
+     */
+    public static String workFileName(String prefix, String name, String extension) {
+        String whole = prefix + name + extension;
+        if (whole.length() <= WHOLE_FILE_NAME) {
+            return whole;
+        }
+        return prefix + name.substring(0, WHOLE_FILE_NAME / 2) + "-" + sha256(name).substring(0, 32) + extension;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -137,7 +137,7 @@ public final class ImageLinker {
      * maps the instance's code to .qj lines.
      */
     private Path instanceObject(Instance instance, TemplateObject template, Path work) {
-        Path object = work.resolve("instance-" + instance.name().text() + ".o");
+        Path object = work.resolve(Symbols.workFileName("instance-", instance.name().text(), ".o"));
         List<String> args = new ArrayList<>();
         args.add("--rename-section");
         args.add(Symbols.templateSection(template.quaject().name().text()) + "="

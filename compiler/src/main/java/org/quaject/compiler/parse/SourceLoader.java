@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.quaject.compiler.diag.Diagnostics;
@@ -106,8 +109,22 @@ public final class SourceLoader {
     }
 
     private void resolveImport(String name, Path importer, Position at) {
+        OptionalInt control = name.codePoints().filter(Character::isISOControl).findFirst();
+        if (control.isPresent()) {
+            diagnostics.error(at, "an import names a file, and \"%s\" holds the control character U+%04X",
+                    name.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
+                            : Character.toString(c)).collect(Collectors.joining()), control.getAsInt());
+            return;
+        }
         String fileName = name.endsWith(".qj") ? name : name + ".qj";
-        Path beside = importer == null ? null : importer.resolveSibling(fileName).normalize();
+        Path beside;
+        try {
+            beside = importer == null ? null : importer.resolveSibling(fileName).normalize();
+        } catch (InvalidPathException e) {
+            diagnostics.error(at, "cannot find import \"%s\": not a file name on this system (%s)", name,
+                    e.getReason());
+            return;
+        }
         if (beside != null && Files.isRegularFile(beside)) {
             String identity = identity(beside);
             if (!loaded.containsKey(identity)) {

@@ -144,6 +144,30 @@ class AssemblerDiagnosticsTest {
         assertOneError(errors, "main.qj:5", "local label");
     }
 
+    @Test
+    void reportsALocalLabelTooLargeForTheAssemblerWhereItIsDefined() {
+        List<String> errors = sources.errors(source("""
+                    callentry f() {
+                2147483648:
+                        bra.s   2147483648b
+                    }
+                """, ""));
+        assertEquals(List.of(
+                error(4, 1, "local label 2147483648 is too large: local labels go up to 2147483647"),
+                error(5, 17, "local label 2147483648 is too large: local labels go up to 2147483647")), errors);
+    }
+
+    @Test
+    void reportsALocalLabelUseTooLargeForTheAssembler() {
+        List<String> errors = sources.errors(source("", """
+                    test "branches far" {
+                        bra.s   99999999999f
+                    }
+                """));
+        assertEquals(List.of(
+                error(7, 17, "local label 99999999999 is too large: local labels go up to 2147483647")), errors);
+    }
+
     /** A quaject's code and data stay in its block; the directive that leaves it is the mistake to point at. */
     @Test
     void reportsABodyThatLeavesTheQuajectsBlockAtTheSectionDirective() {

@@ -43,6 +43,28 @@ class ImportDiagnosticsTest {
     }
 
     @Test
+    void anImportNameHoldingANulByteIsReportedAtItsName() {
+        assertEquals(List.of(error(1, 8,
+                        "an import names a file, and \"lib\\u0000x\" holds the control character U+0000")),
+                sources.errors("""
+                        import "lib\\x00x"
+                        kernel k {
+                        }
+                        """));
+    }
+
+    @Test
+    void anImportNameHoldingALineBreakIsReportedOnOneLine() {
+        assertEquals(List.of(error(1, 8,
+                        "an import names a file, and \"li\\u000ab\" holds the control character U+000A")),
+                sources.errors("""
+                        import "li\\nb"
+                        kernel k {
+                        }
+                        """));
+    }
+
+    @Test
     void anImportedFileMayNotDeclareAKernel() {
         sources.write("lib.qj", """
                 quaject L {
