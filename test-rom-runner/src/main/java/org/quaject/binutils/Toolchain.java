@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * GNU binutils for m68k (Debian package {@code binutils-m68k-linux-gnu}): the
@@ -19,6 +21,17 @@ public final class Toolchain {
 
     public static final String PREFIX = "m68k-linux-gnu-";
     public static final String DEBIAN_PACKAGE = "binutils-m68k-linux-gnu";
+    /**
+     * The address space each tool may take: far more than any kernel needs,
+     * and a bound on input that makes a tool grow without end ({@code .rept}
+     * with a huge count, {@code .include} of a device), which then stops with
+     * "out of memory" at once rather than after gigabytes. Set with prlimit
+     * (util-linux, which every Debian system has).
+     */
+    private static final long MEMORY_BYTES = 1L << 30;
+    private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+    /** A safety net only, for a tool that neither finishes nor grows. */
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(10);
     /** Characters of arguments passed on the command line; more go through a file ({@link #passable}). */
     private static final long MAX_INLINE_ARGUMENTS = 32 * 1024;
 
@@ -54,6 +67,9 @@ public final class Toolchain {
             throw new ToolchainException(PREFIX + tool + " is missing: reinstall the Debian package " + DEBIAN_PACKAGE);
         }
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(PRLIMIT)) {
+            command.addAll(List.of(PRLIMIT.toString(), "--as=" + MEMORY_BYTES, "--"));
+        }
         command.add(executable.toString());
         try {
             command.addAll(passable(arguments, workingDirectory, tool));
@@ -61,8 +77,12 @@ public final class Toolchain {
             process.getOutputStream().close();
             CompletableFuture<String> stdout = readAsync(process.getInputStream());
             CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-            int exitCode = process.waitFor();
-            return new Result(exitCode, stdout.join(), stderr.join());
+            if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new ToolchainException(PREFIX + tool + " did not finish within " + TIME_LIMIT.toMinutes()
+                        + " minutes and was stopped");
+            }
+            return new Result(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {
             throw new ToolchainException("cannot run " + executable + ": " + e.getMessage());
         } catch (InterruptedException e) {

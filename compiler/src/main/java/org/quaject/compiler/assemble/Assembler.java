@@ -86,7 +86,14 @@ public final class Assembler {
             reported = true;
         }
         if (!result.ok() && !reported) {
-            throw new ToolchainException("the assembler failed on " + source + ": " + result.stderr().strip());
+            if (wholeFile == null) {
+                throw new ToolchainException("the assembler failed on " + source + ": " + result.stderr().strip());
+            }
+            // The tool names itself by its path: "/usr/bin/m68k-linux-gnu-as: out of memory allocating ...".
+            String said = readable(result.stderr().strip().replaceFirst("^\\S*as: ", ""));
+            diagnostics.error(wholeFile, "the assembler stopped without naming a line: %s%s", said,
+                    said.contains("out of memory") ? " (each tool may take 1 GiB: does a body repeat (.rept) or"
+                            + " include (.include) without bound?)" : "");
         }
         return result.ok();
     }

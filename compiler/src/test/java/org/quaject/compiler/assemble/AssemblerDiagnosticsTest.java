@@ -168,6 +168,32 @@ class AssemblerDiagnosticsTest {
                 error(7, 17, "local label 99999999999 is too large: local labels go up to 2147483647")), errors);
     }
 
+    /** Every tool runs with a memory bound, so input that makes the assembler grow without end fails at once. */
+    @Test
+    void aBodyThatRepeatsWithoutBoundStopsTheAssemblerAtItsMemoryBound() {
+        List<String> errors = sources.errors(source("""
+                    callentry f() {
+                        .rept   100000000
+                        nop
+                        .endr
+                        rts
+                    }
+                """, ""));
+        assertOneError(errors, "main.qj:1:9", "the assembler stopped without naming a line: out of memory");
+        assertOneError(errors, "main.qj:1:9", "does a body repeat (.rept) or include (.include) without bound?");
+    }
+
+    @Test
+    void aBodyThatIncludesAnEndlessDeviceStopsTheAssemblerAtItsMemoryBound() {
+        List<String> errors = sources.errors(source("""
+                    callentry f() {
+                        .include "/dev/zero"
+                        rts
+                    }
+                """, ""));
+        assertOneError(errors, "main.qj:1:9", "the assembler stopped without naming a line: out of memory");
+    }
+
     /** A quaject's code and data stay in its block; the directive that leaves it is the mistake to point at. */
     @Test
     void reportsABodyThatLeavesTheQuajectsBlockAtTheSectionDirective() {
