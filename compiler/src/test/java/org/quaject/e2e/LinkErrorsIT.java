@@ -16,7 +16,16 @@ class LinkErrorsIT {
 
     @Test
     void linkerErrorsPointAtTheirQjLines() {
-        Path source = QjProcess.fixture("link-errors.qj");
+        assertLinkErrorsAt(QjProcess.fixture("link-errors.qj"));
+    }
+
+    /** ld names a relative source as ./FILE; the diagnostics name it as the user did. */
+    @Test
+    void linkerErrorsPointAtTheirQjLinesWhenTheSourceIsGivenRelatively() {
+        assertLinkErrorsAt(QjProcess.ROOT.relativize(QjProcess.fixture("link-errors.qj")));
+    }
+
+    private void assertLinkErrorsAt(Path source) {
         QjProcess.Result result = QjProcess.run("build", source, "-o", out.resolve("image"));
         assertEquals(1, result.exitStatus(), result::toString);
         String file = source.toString();
@@ -24,8 +33,11 @@ class LinkErrorsIT {
                 result::toString);
         assertTrue(result.stderr().contains(file + ":11:9: error: undefined reference to `qj_no_such_routine'"),
                 result::toString);
-        assertTrue(result.stderr().contains(file + ":20:9: error: undefined reference to `qj_nor_this_one'"),
+        assertTrue(result.stderr().contains(file + ":19:17: error: undefined reference to `qj_nowhere_either'"),
                 result::toString);
+        assertTrue(result.stderr().contains(file + ":27:9: error: undefined reference to `qj_nor_this_one'"),
+                result::toString);
+        assertTrue(result.stderr().lines().noneMatch(line -> line.startsWith("qj: error: link:")), result::toString);
         assertTrue(Files.notExists(out.resolve("image.elf")), "no image after a link error");
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * How the names of the .qj source become assembler and linker symbols. All the
@@ -117,7 +118,13 @@ public final class Symbols {
 
     /** The global symbol of a class's hole table. */
     public static String holeTable(String className) {
-        return className + "$$holes";
+        return className + HOLE_TABLE_SUFFIX;
+    }
+
+    /** The class whose hole table {@code symbol} is, if it is one. */
+    public static Optional<String> holeTableClass(String symbol) {
+        return symbol.endsWith(HOLE_TABLE_SUFFIX)
+                ? Optional.of(symbol.substring(0, symbol.length() - HOLE_TABLE_SUFFIX.length())) : Optional.empty();
     }
 
     /**
@@ -133,6 +140,8 @@ public final class Symbols {
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$self\\b", "@$1")
                 .replaceAll("\\b([A-Za-z_][A-Za-z0-9_]*)\\$([A-Za-z_][A-Za-z0-9_]*)", "@$1.$2");
     }
+
+    private static final String HOLE_TABLE_SUFFIX = "$$holes";
 
     /** Longest work file name kept whole: file systems take 255 bytes, and names are ASCII. */
     private static final int WHOLE_FILE_NAME = 200;

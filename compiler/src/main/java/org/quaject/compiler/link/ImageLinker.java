@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.quaject.compiler.assemble.Assembler;
 import org.quaject.binutils.Toolchain;
 import org.quaject.compiler.diag.Diagnostics;
@@ -20,10 +23,12 @@ import org.quaject.compiler.diag.SourceFile;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.generate.Templates;
 import org.quaject.compiler.model.Board;
+import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Instance;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
 import org.quaject.compiler.model.QuajectClass;
+import org.quaject.compiler.model.Slot;
 import org.stringtemplate.v4.STGroup;
 
 /**
@@ -46,6 +51,8 @@ public final class ImageLinker {
     private static final Pattern SECTION_PREFIX = Pattern.compile("^[^\\s:]*:?\\([^)]*\\): ");
 
     /** {@code FILE:LINE: message} or {@code FILE:LINE:(section+offset): message}. */
+    private static final Pattern IN_FUNCTION = Pattern.compile("in function `([^']*)':$");
+    private static final Pattern UNDEFINED_REFERENCE = Pattern.compile("undefined reference to `([^']*)'");
     private static final Pattern SOURCE_LINE = Pattern.compile("^(.+?):(\\d+):(?:\\([^)]*\\):)? ?(.*)$");
 
     private final Toolchain toolchain;
@@ -94,7 +101,7 @@ public final class ImageLinker {
         objects.forEach(o -> args.add(o.toString()));
         Toolchain.Result result = toolchain.run("ld", args, work);
         if (!result.ok()) {
-            reportLinkErrors(result.stderr() + result.stdout(), work, sources, diagnostics);
+            reportLinkErrors(result.stderr() + result.stdout(), work, program, sources, diagnostics);
             return null;
         }
         Path rom = work.resolve("image.rom");
@@ -104,31 +111,67 @@ public final class ImageLinker {
 
     /**
      * The linker names .qj lines (from the DWARF line table) in messages about
-     * code written in .qj bodies; those become diagnostics at that line.
+     * code written in .qj bodies; those become diagnostics at that line. A
+     * class's hole table has no line table: a reference the linker cannot
+     * resolve from it is reported where the class's bodies use the symbol
+     * (which the class's instances, if it has any, already report).
      */
-    private static void reportLinkErrors(String output, Path work, Map<String, SourceFile> sources,
+    private static void reportLinkErrors(String output, Path work, Program program, Map<String, SourceFile> sources,
                                          Diagnostics diagnostics) {
         Set<String> placed = new HashSet<>();
+        Map<String, Position> fromHoleTables = new LinkedHashMap<>();
         List<String> unplaced = new ArrayList<>();
+        String function = "";
         for (String line : output.strip().split("\n")) {
-            String message = Symbols.toSource(LINKER_PREFIX.matcher(line).replaceFirst("").replace(work + "/", ""));
-            message = OBJECT_PREFIX.matcher(message).replaceFirst("");
-            if (message.endsWith("':") && message.contains("in function")) {
+            Matcher inFunction = IN_FUNCTION.matcher(line);
+            if (inFunction.find()) {
+                function = inFunction.group(1);
                 continue;
             }
+            String message = Symbols.toSource(LINKER_PREFIX.matcher(line).replaceFirst("").replace(work + "/", ""));
+            message = OBJECT_PREFIX.matcher(message).replaceFirst("");
             Matcher at = SOURCE_LINE.matcher(message);
-            SourceFile file = at.matches() ? sources.get(at.group(1)) : null;
+            // ld joins the line table's file name to its directory, which is "." for a relative one.
+            SourceFile file = at.matches() ? sources.get(at.group(1).replaceFirst("^\\./", "")) : null;
             if (file != null) {
                 int lineNumber = Integer.parseInt(at.group(2));
                 diagnostics.error(new Position(file, lineNumber, file.firstColumnOf(lineNumber)), "%s", at.group(3));
                 placed.add(at.group(3));
+                continue;
+            }
+            String text = SECTION_PREFIX.matcher(message).replaceFirst("");
+            Optional<Position> use = useInHoleTable(function, line, program);
+            if (use.isPresent()) {
+                fromHoleTables.putIfAbsent(text, use.get());
             } else {
-                unplaced.add(SECTION_PREFIX.matcher(message).replaceFirst(""));
+                unplaced.add(text);
             }
         }
-        // The hole tables repeat references that the instances already reported at their lines.
+        fromHoleTables.forEach((text, position) -> {
+            if (placed.add(text)) {
+                diagnostics.error(position, "%s", text);
+            }
+        });
         unplaced.stream().filter(m -> !placed.contains(m)).distinct()
                 .forEach(m -> diagnostics.error(null, "link: %s", m));
+    }
+
+    /**
+     * For an undefined reference from class C's hole table (ld's function
+     * {@code C$$holes}), the first place C's bodies name the symbol.
+     */
+    private static Optional<Position> useInHoleTable(String function, String line, Program program) {
+        Matcher undefined = UNDEFINED_REFERENCE.matcher(line);
+        String className = Symbols.holeTableClass(function).orElse(null);
+        if (!undefined.find() || className == null) {
+            return Optional.empty();
+        }
+        Pattern use = Pattern.compile("(?<![\\w$.])" + Pattern.quote(undefined.group(1)) + "(?![\\w$])");
+        return program.quajectClass(className).stream()
+                .flatMap(quaject -> Stream.concat(quaject.callentries().stream().map(Callentry::body),
+                        quaject.slots().stream().map(Slot::defaultBody).flatMap(Optional::stream)))
+                .flatMap(body -> use.matcher(body.code()).results().map(found -> body.positionOf(found.start())))
+                .findFirst();
     }
 
     /**
