@@ -24,7 +24,7 @@ public final class Assembler {
     /** Options every file is assembled with: the 68030, registers without '%', DWARF line info. */
     public static final List<String> OPTIONS = List.of("-m68030", "--register-prefix-optional", "-g");
 
-    private static final Pattern MESSAGE = Pattern.compile("^(.+?):(\\d+): (Error|Warning): (.*)$");
+    private static final Pattern MESSAGE = Pattern.compile("^(.+?):(\\d+): (Error|Fatal error|Warning): (.*)$");
 
     /** A message about the file as a whole, such as a numeric local label used but never defined. */
     private static final Pattern FILE_MESSAGE = Pattern.compile("^(.+?): (Error|Warning): (.*)$");
@@ -78,7 +78,7 @@ public final class Assembler {
             }
             int lineNumber = Integer.parseInt(m.group(2));
             Position position = new Position(file, lineNumber, file.firstColumnOf(lineNumber));
-            if (m.group(3).equals("Error")) {
+            if (!m.group(3).equals("Warning")) {
                 diagnostics.error(position, "%s", message);
             } else {
                 diagnostics.warning(position, "%s", message);

@@ -37,6 +37,10 @@ final class BodyChecks {
     /** A use of a numeric local label: {@code 1f} (the next {@code 1:}) or {@code 1b} (the last one). */
     private static final Pattern LOCAL_LABEL_USE = Pattern.compile("(?<![\\w.$])(\\d+)([fb])(?![\\w.$])");
 
+    /** The {@code .end} directive, after any labels of its statement. */
+    private static final Pattern END_DIRECTIVE =
+            Pattern.compile("(?im)(?:^|;)(?:[ \\t]*[A-Za-z0-9_$.]+:)*[ \\t]*(\\.end)(?![\\w.$])");
+
     private final Diagnostics diagnostics;
 
     BodyChecks(Diagnostics diagnostics) {
@@ -66,6 +70,7 @@ final class BodyChecks {
                     named ? directive.group(2) : directive.group(1), quaject.kindName(), quaject.name());
         }
         checkLocalLabels(body);
+        checkEnd(body);
         for (HoleRef hole : body.holes(false)) {
             if (!hole.name().equals(QuajectClass.SELF) && quaject.member(hole.name()).isEmpty()) {
                 diagnostics.error(hole.position(),
@@ -105,6 +110,15 @@ final class BodyChecks {
         }
     }
 
+    /** A body is assembled in one file with others: {@code .end} would silently drop everything after it. */
+    private void checkEnd(AssemblyBody body) {
+        Matcher end = END_DIRECTIVE.matcher(body.code());
+        while (end.find()) {
+            diagnostics.error(body.positionOf(end.start(1)), ".end would end the assembler's input here and "
+                    + "leave out all the code after this body; a body cannot use it");
+        }
+    }
+
     /** GNU as numbers local labels up to 2^31 - 1 ("local label too large" past that). */
     private boolean fitsLocalLabel(String digits, AssemblyBody body, int at) {
         String number = digits.replaceFirst("^0+(?=.)", "");
@@ -118,6 +132,7 @@ final class BodyChecks {
 
     private void checkKernelBody(AssemblyBody body, Program program, Kernel kernel) {
         checkLocalLabels(body);
+        checkEnd(body);
         for (HoleRef hole : body.holes(true)) {
             Optional<Instance> instance = kernel.instance(hole.name());
             if (instance.isEmpty()) {

@@ -194,6 +194,38 @@ class AssemblerDiagnosticsTest {
         assertOneError(errors, "main.qj:1:9", "the assembler stopped without naming a line: out of memory");
     }
 
+    @Test
+    void reportsARecursiveMacroOnceAtTheCallThatRecurses() {
+        List<String> errors = sources.errors(source("""
+                    callentry f() {
+                        .macro  again
+                        again
+                        .endm
+                        again
+                        rts
+                    }
+                """, ""));
+        assertEquals(List.of(error(5, 9, "macros nested too deeply")), errors);
+    }
+
+    @Test
+    void reportsEndInABodyAtTheDirective() {
+        List<String> errors = sources.errors(source("""
+                    callentry f() {
+                        .end
+                    }
+                """, """
+                    main {
+                done:   .END
+                    }
+                """));
+        assertEquals(List.of(
+                error(4, 9, ".end would end the assembler's input here and leave out all the code after this body; "
+                        + "a body cannot use it"),
+                error(10, 9, ".end would end the assembler's input here and leave out all the code after this "
+                        + "body; a body cannot use it")), errors);
+    }
+
     /** A quaject's code and data stay in its block; the directive that leaves it is the mistake to point at. */
     @Test
     void reportsABodyThatLeavesTheQuajectsBlockAtTheSectionDirective() {
