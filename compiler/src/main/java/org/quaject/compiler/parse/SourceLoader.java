@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ import org.quaject.compiler.parse.antlr.QjParser;
 public final class SourceLoader {
 
     /** Where the bundled library lives on the compiler's class path. */
-    private static final String LIBRARY = "qj/runtime/lib/";
+    static final String LIBRARY = "qj/runtime/lib/";
 
     /** How diagnostics name the files of the bundled library. */
     private static final String LIBRARY_NAME = "lib/";
@@ -126,7 +127,7 @@ public final class SourceLoader {
             return;
         }
         if (beside != null && Files.isRegularFile(beside)) {
-            String identity = identity(beside);
+            String identity = isBundled(beside) ? LIBRARY_NAME + beside.getFileName() : identity(beside);
             if (!loaded.containsKey(identity)) {
                 readFile(beside, beside.toString(), at).ifPresent(s -> parse(s, beside, identity, true));
             }
@@ -159,6 +160,21 @@ public final class SourceLoader {
             diagnostics.error(at(importedAt, displayName), "cannot read file: %s", e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code file} is a bundled library file by another name (the
+     * checkout's own runtime-m68k/lib, say): same name, same bytes. Imported
+     * either way, it is read once.
+     */
+    private static boolean isBundled(Path file) {
+        try (InputStream in = SourceLoader.class.getClassLoader()
+                .getResourceAsStream(LIBRARY + file.getFileName())) {
+            return in != null && Files.size(file) <= MAX_SOURCE_BYTES
+                    && Arrays.equals(in.readAllBytes(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Optional<SourceFile> readLibrary(String fileName, String displayName, Position importedAt) {

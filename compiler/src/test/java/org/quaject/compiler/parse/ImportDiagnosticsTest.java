@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quaject.compiler.testing.QjSources.error;
 import static org.quaject.compiler.testing.QjSources.relativeToWorkingDirectory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,23 @@ class ImportDiagnosticsTest {
                 }
                 """);
         assertEquals(List.of(error("lib.qj", 2, 11, "missing ':' at 'long'")), sources.errors(IMPORTS_LIB));
+    }
+
+    /** The library's own file under another path (the checkout's runtime-m68k/lib, say) is the same file. */
+    @Test
+    void aBundledFileImportedByPathAndByNameIsReadOnce() throws IOException {
+        try (InputStream bundled = getClass().getClassLoader().getResourceAsStream(SourceLoader.LIBRARY + "goldfish-tty.qj")) {
+            Files.createDirectories(sources.dir().resolve("copy"));
+            sources.write("copy/goldfish-tty.qj", bundled.readAllBytes());
+        }
+        assertEquals(List.of(error(5, 17, "unknown quaject 'Nope'")), sources.errors("""
+                import "copy/goldfish-tty"
+                import "goldfish-tty"
+                kernel k {
+                    instance console: GoldfishTty at 0xff008000
+                    instance n: Nope
+                }
+                """));
     }
 
     @Test
