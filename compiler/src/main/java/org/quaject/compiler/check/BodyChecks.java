@@ -37,6 +37,9 @@ final class BodyChecks {
     /** A use of a numeric local label: {@code 1f} (the next {@code 1:}) or {@code 1b} (the last one). */
     private static final Pattern LOCAL_LABEL_USE = Pattern.compile("(?<![\\w.$])(\\d+)([fb])(?![\\w.$])");
 
+    /** GNU as's line marker: {@code #} in the first column, then a line number. */
+    private static final Pattern LINE_MARKER = Pattern.compile("(?m)^#[ \\t]*\\d");
+
     /** The {@code .end} directive, after any labels of its statement. */
     private static final Pattern END_DIRECTIVE =
             Pattern.compile("(?im)(?:^|;)(?:[ \\t]*[A-Za-z0-9_$.]+:)*[ \\t]*(\\.end)(?![\\w.$])");
@@ -71,6 +74,7 @@ final class BodyChecks {
         }
         checkLocalLabels(body);
         checkEnd(body);
+        checkLineMarkers(body);
         for (HoleRef hole : body.holes(false)) {
             if (!hole.name().equals(QuajectClass.SELF) && quaject.member(hole.name()).isEmpty()) {
                 diagnostics.error(hole.position(),
@@ -110,6 +114,20 @@ final class BodyChecks {
         }
     }
 
+    /**
+     * A line marker ({@code # 5 "file.qj"} at the start of a line) would
+     * renumber the assembler's lines and name another file in its messages
+     * and in the image's line table.
+     */
+    private void checkLineMarkers(AssemblyBody body) {
+        Matcher marker = LINE_MARKER.matcher(body.text());
+        while (marker.find()) {
+            diagnostics.error(body.positionOf(marker.start()), "a line that starts with # and a number is a line "
+                    + "marker to the assembler, and would make its messages name another line or file; comments "
+                    + "start with |");
+        }
+    }
+
     /** A body is assembled in one file with others: {@code .end} would silently drop everything after it. */
     private void checkEnd(AssemblyBody body) {
         Matcher end = END_DIRECTIVE.matcher(body.code());
@@ -133,6 +151,7 @@ final class BodyChecks {
     private void checkKernelBody(AssemblyBody body, Program program, Kernel kernel) {
         checkLocalLabels(body);
         checkEnd(body);
+        checkLineMarkers(body);
         for (HoleRef hole : body.holes(true)) {
             Optional<Instance> instance = kernel.instance(hole.name());
             if (instance.isEmpty()) {

@@ -226,6 +226,32 @@ class AssemblerDiagnosticsTest {
                         + "body; a body cannot use it")), errors);
     }
 
+    @Test
+    void reportsARedefinedEntryPointAtTheBodysLabel() {
+        List<String> errors = sources.errors(source("""
+                    callentry f() {
+                        .globl  _start
+                _start: rts
+                    }
+                """, ""));
+        assertEquals(List.of(error(5, 1, "multiple definition of `_start'; boot/start.o:./boot/start.s:19: "
+                + "first defined here")), errors);
+    }
+
+    /** A line marker in a body would make the assembler's messages name another file: it is refused. */
+    @Test
+    void reportsALineMarkerInABody() {
+        List<String> errors = sources.errors(source("""
+                    callentry f() {
+                # 5 "/etc/other.qj"
+                        bogus
+                        rts
+                    }
+                """, ""));
+        assertEquals(List.of(error(4, 1, "a line that starts with # and a number is a line marker to the "
+                + "assembler, and would make its messages name another line or file; comments start with |")), errors);
+    }
+
     /** A quaject's code and data stay in its block; the directive that leaves it is the mistake to point at. */
     @Test
     void reportsABodyThatLeavesTheQuajectsBlockAtTheSectionDirective() {
