@@ -4,7 +4,8 @@
 #   make test   run every test
 #
 # Other targets: build (the qj jar), deps (system packages and the CPU core),
-# cpu-core (the CPU core only), clean.
+# cpu-core (the CPU core only), fuzz (ten minutes of fuzzing the compiler's
+# front end), clean.
 
 SHELL := /bin/bash
 MVN   := mvn -B -q
@@ -26,13 +27,31 @@ CORE_DIR        := build/cpu-core
 CORE            := $(CORE_DIR)/libunicorn.so.2
 CORE_STAMP      := $(CORE_DIR)/unicorn-$(UNICORN_VERSION)
 
-.PHONY: run test build deps cpu-core clean
+.PHONY: run test build deps cpu-core fuzz clean
 
 run: build
 	bin/qj run examples/hello/hello.qj
 
 test: deps
 	mvn -B -ntp verify
+	$(MAKE) --no-print-directory fuzz-run FUZZ_TEST=shortRun
+
+fuzz: deps
+	$(MAKE) --no-print-directory fuzz-run FUZZ_TEST=longRun
+
+# Fuzzes the compiler's front end with Jazzer (compiler's FrontEndFuzzTest),
+# starting from the examples and bench kernels as seeds in a fresh corpus.
+# Inputs that break it are written to the test's resources, to be fixed and
+# kept as regression inputs.
+FUZZ_CORPUS := compiler/.cifuzz-corpus/org.quaject.compiler.FrontEndFuzzTest
+FUZZ_SEEDS  := $(wildcard examples/*/*.qj bench/*.qj)
+
+.PHONY: fuzz-run
+fuzz-run:
+	@rm -rf $(FUZZ_CORPUS)/$(FUZZ_TEST) && mkdir -p $(FUZZ_CORPUS)/$(FUZZ_TEST)
+	@for seed in $(FUZZ_SEEDS); do cp "$$seed" "$(FUZZ_CORPUS)/$(FUZZ_TEST)/$${seed//\//-}"; done
+	JAZZER_FUZZ=1 mvn -B -ntp -q test -pl compiler -am -Dtest='FrontEndFuzzTest#$(FUZZ_TEST)' \
+	    -Dsurefire.failIfNoSpecifiedTests=false
 
 build: deps
 	$(MVN) -DskipTests package
