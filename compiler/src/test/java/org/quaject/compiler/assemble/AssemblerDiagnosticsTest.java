@@ -108,8 +108,67 @@ class AssemblerDiagnosticsTest {
                         error(4, 9, "undefined reference to `nowhere'")));
     }
 
+    static final String END_IN_A_BODY = ".end would end the assembler's input here and leave out all the code after "
+            + "this body; a body cannot use it";
+
+    /** Mistakes in bodies the checks or the assembler find, one by one. */
+    static Stream<DiagnosticCase> rejectedBodies() {
+        return Stream.of(
+                DiagnosticCase.of("a local label too large for the assembler, where it is defined and used", source("""
+                            callentry f() {
+                        2147483648:
+                                bra.s   2147483648b
+                            }
+                        """, ""),
+                        error(4, 1, "local label 2147483648 is too large: local labels go up to 2147483647"),
+                        error(5, 17, "local label 2147483648 is too large: local labels go up to 2147483647")),
+                DiagnosticCase.of("a use of a local label too large for the assembler", source("", """
+                            test "branches far" {
+                                bra.s   99999999999f
+                            }
+                        """),
+                        error(7, 17, "local label 99999999999 is too large: local labels go up to 2147483647")),
+                DiagnosticCase.of("a macro that calls itself, once, at the call that recurses", source("""
+                            callentry f() {
+                                .macro  again
+                                again
+                                .endm
+                                again
+                                rts
+                            }
+                        """, ""),
+                        error(5, 9, "macros nested too deeply")),
+                DiagnosticCase.of(".end in a callentry and in main", source("""
+                            callentry f() {
+                                .end
+                            }
+                        """, """
+                            main {
+                        done:   .END
+                            }
+                        """),
+                        error(4, 9, END_IN_A_BODY), error(10, 9, END_IN_A_BODY)),
+                DiagnosticCase.of("a body that defines _start again", source("""
+                            callentry f() {
+                                .globl  _start
+                        _start: rts
+                            }
+                        """, ""),
+                        error(5, 1, "multiple definition of `_start'; boot/start.o:./boot/start.s:19: "
+                                + "first defined here")),
+                DiagnosticCase.of("a line marker in a body, which would name another file", source("""
+                            callentry f() {
+                        # 5 "/etc/other.qj"
+                                bogus
+                                rts
+                            }
+                        """, ""),
+                        error(4, 1, "a line that starts with # and a number is a line marker to the assembler, "
+                                + "and would make its messages name another line or file; comments start with |")));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("rejectedInstructions")
+    @MethodSource({"rejectedInstructions", "rejectedBodies"})
     void reportsWhatTheAssemblerSaysAtTheQjLine(DiagnosticCase c) {
         assertEquals(c.expected(), sources.errors(c.source()));
     }
@@ -144,30 +203,6 @@ class AssemblerDiagnosticsTest {
         assertOneError(errors, "main.qj:5", "local label");
     }
 
-    @Test
-    void reportsALocalLabelTooLargeForTheAssemblerWhereItIsDefined() {
-        List<String> errors = sources.errors(source("""
-                    callentry f() {
-                2147483648:
-                        bra.s   2147483648b
-                    }
-                """, ""));
-        assertEquals(List.of(
-                error(4, 1, "local label 2147483648 is too large: local labels go up to 2147483647"),
-                error(5, 17, "local label 2147483648 is too large: local labels go up to 2147483647")), errors);
-    }
-
-    @Test
-    void reportsALocalLabelUseTooLargeForTheAssembler() {
-        List<String> errors = sources.errors(source("", """
-                    test "branches far" {
-                        bra.s   99999999999f
-                    }
-                """));
-        assertEquals(List.of(
-                error(7, 17, "local label 99999999999 is too large: local labels go up to 2147483647")), errors);
-    }
-
     /** Every tool runs with a memory bound, so input that makes the assembler grow without end fails at once. */
     @Test
     void aBodyThatRepeatsWithoutBoundStopsTheAssemblerAtItsMemoryBound() {
@@ -192,64 +227,6 @@ class AssemblerDiagnosticsTest {
                     }
                 """, ""));
         assertOneError(errors, "main.qj:1:9", "the assembler stopped without naming a line: out of memory");
-    }
-
-    @Test
-    void reportsARecursiveMacroOnceAtTheCallThatRecurses() {
-        List<String> errors = sources.errors(source("""
-                    callentry f() {
-                        .macro  again
-                        again
-                        .endm
-                        again
-                        rts
-                    }
-                """, ""));
-        assertEquals(List.of(error(5, 9, "macros nested too deeply")), errors);
-    }
-
-    @Test
-    void reportsEndInABodyAtTheDirective() {
-        List<String> errors = sources.errors(source("""
-                    callentry f() {
-                        .end
-                    }
-                """, """
-                    main {
-                done:   .END
-                    }
-                """));
-        assertEquals(List.of(
-                error(4, 9, ".end would end the assembler's input here and leave out all the code after this body; "
-                        + "a body cannot use it"),
-                error(10, 9, ".end would end the assembler's input here and leave out all the code after this "
-                        + "body; a body cannot use it")), errors);
-    }
-
-    @Test
-    void reportsARedefinedEntryPointAtTheBodysLabel() {
-        List<String> errors = sources.errors(source("""
-                    callentry f() {
-                        .globl  _start
-                _start: rts
-                    }
-                """, ""));
-        assertEquals(List.of(error(5, 1, "multiple definition of `_start'; boot/start.o:./boot/start.s:19: "
-                + "first defined here")), errors);
-    }
-
-    /** A line marker in a body would make the assembler's messages name another file: it is refused. */
-    @Test
-    void reportsALineMarkerInABody() {
-        List<String> errors = sources.errors(source("""
-                    callentry f() {
-                # 5 "/etc/other.qj"
-                        bogus
-                        rts
-                    }
-                """, ""));
-        assertEquals(List.of(error(4, 1, "a line that starts with # and a number is a line marker to the "
-                + "assembler, and would make its messages name another line or file; comments start with |")), errors);
     }
 
     /** A quaject's code and data stay in its block; the directive that leaves it is the mistake to point at. */
