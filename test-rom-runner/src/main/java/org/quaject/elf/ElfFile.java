@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public final class ElfFile {
     private final List<Segment> segments;
     private final List<Symbol> symbols;
     private final Map<Integer, List<Relocation>> relocationsByTarget;
+    /** What {@link #symbol} answers for each name, found in one pass (images hold tens of thousands). */
+    private final Map<String, Symbol> symbolsByName = new HashMap<>();
 
     ElfFile(byte[] bytes, int type, long entry, List<Section> sections, List<Segment> segments,
             List<Symbol> symbols, Map<Integer, List<Relocation>> relocationsByTarget) {
@@ -45,6 +48,14 @@ public final class ElfFile {
         this.segments = List.copyOf(segments);
         this.symbols = List.copyOf(symbols);
         this.relocationsByTarget = Map.copyOf(relocationsByTarget);
+        for (Symbol symbol : this.symbols) {
+            boolean binds = !symbol.isUndefined() && (symbol.isGlobal() || symbol.isWeak());
+            Symbol first = symbolsByName.get(symbol.name());
+            boolean firstBinds = first != null && !first.isUndefined() && (first.isGlobal() || first.isWeak());
+            if (first == null || binds && !firstBinds) {
+                symbolsByName.put(symbol.name(), symbol);
+            }
+        }
     }
 
     /** Reads and parses the file at {@code path}; format errors name the file. */
@@ -116,11 +127,7 @@ public final class ElfFile {
      * that name.
      */
     public Optional<Symbol> symbol(String name) {
-        List<Symbol> named = symbols.stream().filter(s -> s.name().equals(name)).toList();
-        return named.stream()
-                .filter(s -> !s.isUndefined() && (s.isGlobal() || s.isWeak()))
-                .findFirst()
-                .or(() -> named.stream().findFirst());
+        return Optional.ofNullable(symbolsByName.get(name));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ public final class ImageLinker {
     private final Toolchain toolchain;
     private final Assembler assembler;
     private final STGroup linkGroup = Templates.group("link");
+    /** Each class's template object, read once for all its instances. */
+    private final Map<Path, byte[]> templateBytes = new HashMap<>();
 
     public ImageLinker(Toolchain toolchain, Assembler assembler) {
         this.toolchain = toolchain;
@@ -181,20 +184,22 @@ public final class ImageLinker {
      */
     private Path instanceObject(Instance instance, TemplateObject template, Path work) {
         Path object = work.resolve(Symbols.workFileName("instance-", instance.name().text(), ".o"));
-        List<String> args = new ArrayList<>();
-        args.add("--rename-section");
-        args.add(Symbols.templateSection(template.quaject().name().text()) + "="
-                + Symbols.instanceSection(instance.name().text()));
-        args.addAll(InstanceSymbols.renames(instance, template));
-        for (String label : template.labels()) {
-            // The instance's global symbols name these places; the template's labels would only repeat them.
-            args.add("--strip-symbol");
-            args.add(label);
-        }
-        args.add(template.path().toString());
-        args.add(object.toString());
-        toolchain.runChecked("objcopy", args, work);
+        byte[] copy = TemplateCopy.copy(templateBytes.computeIfAbsent(template.path(), ImageLinker::readAll),
+                Map.of(Symbols.templateSection(template.quaject().name().text()),
+                        Symbols.instanceSection(instance.name().text())),
+                InstanceSymbols.renames(instance, template),
+                // The instance's global symbols name these places; the template's labels would only repeat them.
+                template.labels());
+        write(object, copy);
         return object;
+    }
+
+    private static byte[] readAll(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void write(Path path, String text) {

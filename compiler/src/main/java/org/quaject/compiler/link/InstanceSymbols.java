@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.quaject.compiler.generate.Symbols;
 import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Connection;
@@ -76,18 +76,14 @@ final class InstanceSymbols {
         return out;
     }
 
-    /** Renames of the template's hole symbols to the instance's symbols, for objcopy. */
-    static List<String> renames(Instance instance, TemplateObject template) {
+    /** The template's hole symbols and the instance's symbols they become in its copy. */
+    static Map<String, String> renames(Instance instance, TemplateObject template) {
         String inst = instance.name().text();
-        List<String> args = new ArrayList<>();
-        Set<String> names = new TreeSet<>();
-        template.quaject().members().forEach(m -> names.add(m.name().text()));
-        names.add(QuajectClass.SELF);
-        for (String name : names) {
-            args.add("--redefine-sym");
-            args.add(Symbols.hole(name) + "=" + Symbols.instanceMember(inst, name));
-        }
-        return args;
+        Map<String, String> renames = new TreeMap<>();
+        template.quaject().members().forEach(m -> renames.put(Symbols.hole(m.name().text()),
+                Symbols.instanceMember(inst, m.name().text())));
+        renames.put(Symbols.hole(QuajectClass.SELF), Symbols.instanceMember(inst, QuajectClass.SELF));
+        return renames;
     }
 
     static String hex(long value) {

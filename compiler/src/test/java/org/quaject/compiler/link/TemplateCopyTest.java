@@ -1,0 +1,91 @@
+package org.quaject.compiler.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.quaject.binutils.Toolchain;
+import org.quaject.compiler.testing.QjSources;
+import org.quaject.elf.ElfFile;
+import org.quaject.elf.Relocation;
+import org.quaject.elf.Section;
+import org.quaject.elf.Symbol;
+
+/** An instance's object written in-process is the one objcopy writes, section for section and symbol for symbol. */
+class TemplateCopyTest {
+
+    @RegisterExtension
+    final QjSources sources = new QjSources();
+
+    @Test
+    void theCopyIsWhatObjcopyMakes() throws Exception {
+        sources.build("""
+                quaject Counter(start: long = 0, step: word = 1) {
+                    var count: long = start
+                    callout overflow() default {
+                        rts
+                    }
+                    callentry inc() -> d0.l {
+                        add.l   #@step,@count
+                        bcc.s   1f
+                        jsr     @overflow
+                1:      move.l  @count,d0
+                        rts
+                    }
+                }
+                kernel k {
+                    instance c: Counter(start = 5)
+                }
+                """);
+        Path template;
+        try (Stream<Path> files = Files.walk(sources.dir())) {
+            template = files.filter(p -> p.getFileName().toString().equals("quaject-Counter.o")).findFirst()
+                    .orElseThrow();
+        }
+        Map<String, String> sectionRenames = Map.of(".qjt.Counter", ".qj.copy");
+        Map<String, String> symbolRenames = Map.of("hole$count", "copy$count", "hole$step", "copy$step");
+        Set<String> stripped = Set.of("entry$inc", "field$count");
+
+        Path ours = template.resolveSibling("ours.o");
+        Files.write(ours, TemplateCopy.copy(Files.readAllBytes(template), sectionRenames, symbolRenames, stripped));
+        Path theirs = template.resolveSibling("theirs.o");
+        List<String> args = new ArrayList<>(List.of("--rename-section", ".qjt.Counter=.qj.copy"));
+        symbolRenames.forEach((from, to) -> args.addAll(List.of("--redefine-sym", from + "=" + to)));
+        stripped.forEach(label -> args.addAll(List.of("--strip-symbol", label)));
+        args.addAll(List.of(template.toString(), theirs.toString()));
+        Toolchain.locate().runChecked("objcopy", args, template.getParent());
+
+        ElfFile expected = ElfFile.read(theirs);
+        ElfFile actual = ElfFile.read(ours);
+        assertEquals(describe(expected), describe(actual));
+    }
+
+    /** Every section with its bytes (tables aside), every symbol, every relocation, by name. */
+    private static List<String> describe(ElfFile elf) {
+        List<String> lines = new ArrayList<>();
+        for (Section section : elf.sections()) {
+            boolean table = section.type() == 2 || section.type() == 3 || section.type() == 4;
+            lines.add("section " + section.name() + " type " + section.type() + " size "
+                    + (table ? "" : section.size() + " " + java.util.HexFormat.of().formatHex(elf.contents(section))));
+            if (section.type() != 4) {
+                for (Relocation r : elf.relocations(section)) {
+                    lines.add("  reloc " + r.offset() + " " + r.type() + " " + r.symbol().name() + " " + r.addend());
+                }
+            }
+        }
+        for (Symbol symbol : elf.symbols()) {
+            String in = symbol.sectionIndex() > 0 && symbol.sectionIndex() < elf.sections().size()
+                    ? elf.sections().get(symbol.sectionIndex()).name() : Integer.toString(symbol.sectionIndex());
+            lines.add("symbol " + symbol.name() + " " + symbol.value() + " " + symbol.type() + " "
+                    + symbol.binding() + " in " + in);
+        }
+        return lines;
+    }
+}
