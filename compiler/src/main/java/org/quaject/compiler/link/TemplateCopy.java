@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.quaject.binutils.ToolchainException;
+import org.quaject.elf.Section;
+import org.quaject.elf.Symbol;
 
 /**
  * An instance's object file, written from its class's assembled template
@@ -20,9 +22,7 @@ import org.quaject.binutils.ToolchainException;
  * symbol table and relocation entry layouts).
  */
 final class TemplateCopy {
-    private static final int SHT_SYMTAB = 2;
-    private static final int SHT_RELA = 4;
-    private static final int STB_LOCAL = 0;
+    // Sizes of the Elf32 structures (System V ABI, "Data Representation").
     private static final int SECTION_HEADER = 40;
     private static final int SYMBOL = 16;
     private static final int RELA = 12;
@@ -59,7 +59,7 @@ final class TemplateCopy {
         moveTo(out, headers, names, tail.add(sectionNames.bytes(), 1), sectionNames.size());
 
         for (int symtab = 0; symtab < count; symtab++) {
-            if (field(in, headers, symtab, 4) == SHT_SYMTAB) {
+            if (field(in, headers, symtab, 4) == Section.SHT_SYMTAB) {
                 copySymbols(in, out, tail, headers, count, symtab, symbolRenames, stripped);
             }
         }
@@ -88,7 +88,7 @@ final class TemplateCopy {
         for (int i = 0; i < symbols; i++) {
             int entry = symbolsAt + i * SYMBOL;
             String name = string(in, stringsAt, in.getInt(entry));
-            boolean local = (in.get(entry + 12) >> 4 & 0xf) == STB_LOCAL;
+            boolean local = (in.get(entry + 12) >> 4 & 0xf) == Symbol.STB_LOCAL;
             if (local && stripped.contains(name)) {
                 newIndex[i] = -1;
                 continue;
@@ -104,7 +104,7 @@ final class TemplateCopy {
         moveTo(out, headers, symtab, tail.add(table, 4), table.length);
         out.putInt(at(headers, symtab, 28), keptLocals);
         for (int rela = 0; rela < count; rela++) {
-            if (field(in, headers, rela, 4) != SHT_RELA || field(in, headers, rela, 24) != symtab) {
+            if (field(in, headers, rela, 4) != Section.SHT_RELA || field(in, headers, rela, 24) != symtab) {
                 continue;
             }
             int from = field(in, headers, rela, 16);

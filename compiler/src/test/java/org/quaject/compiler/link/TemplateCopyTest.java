@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,10 +72,11 @@ class TemplateCopyTest {
     private static List<String> describe(ElfFile elf) {
         List<String> lines = new ArrayList<>();
         for (Section section : elf.sections()) {
-            boolean table = section.type() == 2 || section.type() == 3 || section.type() == 4;
+            boolean table = section.type() == Section.SHT_SYMTAB || section.type() == Section.SHT_STRTAB
+                    || section.type() == Section.SHT_RELA;
             lines.add("section " + section.name() + " type " + section.type() + " size "
-                    + (table ? "" : section.size() + " " + java.util.HexFormat.of().formatHex(elf.contents(section))));
-            if (section.type() != 4) {
+                    + (table ? "" : section.size() + " " + HexFormat.of().formatHex(elf.contents(section))));
+            if (section.type() != Section.SHT_RELA) {
                 for (Relocation r : elf.relocations(section)) {
                     lines.add("  reloc " + r.offset() + " " + r.type() + " " + r.symbol().name() + " " + r.addend());
                 }
