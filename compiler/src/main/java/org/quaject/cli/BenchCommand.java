@@ -8,12 +8,13 @@ import picocli.CommandLine.Spec;
 /** {@code qj bench}: the benchmarks, one subcommand each. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        header = "Measure the engines, and the code they run.",
-        description = "Benchmarks, one command each: runner times the engines, buffers counts the instructions "
-                + "of synthesized code against conventional code. They print their figures as a table on standard "
-                + "output and their progress on standard error.",
+        header = "Measure the engines, the code they run, and the compiler.",
+        description = "Benchmarks, one command each: runner times the engines, buffers and queues count the "
+                + "instructions of synthesized code against conventional code, compiler times qj build as kernels "
+                + "grow. They print their figures as a table on standard output and their progress on standard "
+                + "error.",
         subcommands = {BenchRunnerCommand.class, BenchBuffersCommand.class, BenchQueuesCommand.class,
-            CommandLine.HelpCommand.class})
+            BenchCompilerCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -21,6 +22,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner or buffers");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner, buffers, queues or compiler");
     }
 }

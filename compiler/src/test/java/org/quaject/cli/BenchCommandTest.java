@@ -40,12 +40,13 @@ class BenchCommandTest {
 
     static Stream<Arguments> helpRequests() {
         return Stream.of(
-                Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "help")),
+                Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "queues", "compiler", "help")),
                 Arguments.of(List.of("bench", "buffers", "--help"), List.of("Massalin", "Table 3.1")),
                 Arguments.of(List.of("bench", "runner", "--help"),
                         List.of("--repetitions", "--engine", "--quick", "Debian's", "JVM", "stress",
                                 "--preempt-gap 100")),
-                Arguments.of(List.of("bench", "help", "runner"), List.of("--repetitions", "--engine", "--quick")));
+                Arguments.of(List.of("bench", "help", "runner"), List.of("--repetitions", "--engine", "--quick")),
+                Arguments.of(List.of("bench", "compiler", "--help"), List.of("--sizes", "10,000", "linearly")));
     }
 
     @ParameterizedTest(name = "qj {0}")
@@ -60,7 +61,7 @@ class BenchCommandTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("bench"), "missing command: runner or buffers"),
+                Arguments.of(List.of("bench"), "missing command: runner, buffers, queues or compiler"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "0"), "--repetitions must be at least 1, not 0"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "many"), "'many' is not an int"),
                 Arguments.of(List.of("bench", "runner", "--engine", "bochs"), "Invalid value for option '--engine'"),

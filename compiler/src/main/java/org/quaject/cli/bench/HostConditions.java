@@ -43,14 +43,7 @@ public final class HostConditions {
      * second JVM, if it did ({@link #otherRunnerCore(String)}).
      */
     public static List<String> describe(boolean withRunner, Optional<String> otherCore, boolean withQemu) {
-        List<String> lines = new ArrayList<>();
-        int cpus = Runtime.getRuntime().availableProcessors();
-        lines.add("host: " + cpus + (cpus == 1 ? " CPU" : " CPUs") + cpuModel().map(m -> ", " + m).orElse("")
-                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version")
-                + " " + System.getProperty("os.arch"));
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        lines.add("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + (options.isEmpty() ? "" : ", options " + String.join(" ", options)));
+        List<String> lines = new ArrayList<>(machine());
         if (withRunner) {
             lines.add(runnerCore());
         }
@@ -60,6 +53,17 @@ public final class HostConditions {
         }
         lines.add("guest time: " + (1 << QemuEngine.ICOUNT_SHIFT) + " ns per instruction on both engines");
         return lines;
+    }
+
+    /** The host (CPUs, model, OS) and the JVM with its options. */
+    public static List<String> machine() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return List.of("host: " + cpus + (cpus == 1 ? " CPU" : " CPUs") + cpuModel().map(m -> ", " + m).orElse("")
+                        + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                        + " " + System.getProperty("os.arch"),
+                "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                        + (options.isEmpty() ? "" : ", options " + String.join(" ", options)));
     }
 
     private static Optional<String> cpuModel() {
