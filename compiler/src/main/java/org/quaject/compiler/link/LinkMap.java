@@ -97,7 +97,9 @@ public final class LinkMap {
         }
         String ld;
         try {
-            ld = Files.readString(linkerMap);
+            // The work directory is often a temporary one: named relative to it, the map is the same on every build.
+            String work = linkerMap.toAbsolutePath().getParent().toString();
+            ld = Files.readString(linkerMap).replace(work + "/", "").replace(work, ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

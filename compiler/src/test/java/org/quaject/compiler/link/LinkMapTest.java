@@ -1,5 +1,7 @@
 package org.quaject.compiler.link;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,6 +47,15 @@ class LinkMapTest {
         assertContains(map, "\n    descriptor \\(@Caller\\) at 0x[0-9a-f]{8}, creation stub \\(@Caller.create\\) at 0x[0-9a-f]{8}\n");
         assertContains(map, "\n    \\+0x2 +32-bit absolute +callout next, a call site of 16 bytes\n");
         assertContains(map, "\n    inline callentry bump at \\+0x0, 8 bytes with its rts\n");
+    }
+
+    /** Built twice, in two work directories, the map is the same: it names files relative to the work directory. */
+    @Test
+    void isTheSameOnEveryBuild() throws IOException {
+        String first = Files.readString(sources.build(PROGRAM).map());
+        String second = Files.readString(sources.build(PROGRAM).map());
+        assertEquals(first, second);
+        assertFalse(first.contains(sources.dir().toString()), "the map names the work directory");
     }
 
     private static void assertContains(String map, String regex) {
