@@ -31,7 +31,7 @@ import org.quaject.runner.cpu.CpuCore;
  * and times each run itself, exactly as {@link RunnerBenchEngine} does here;
  * a run's figures come back as one line ({@link BenchRunLine}).
  */
-public final class OtherCoreEngine implements BenchEngine, AutoCloseable {
+public final class OtherCoreEngine implements RunnerLikeEngine, AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final Process process;
@@ -143,21 +143,6 @@ public final class OtherCoreEngine implements BenchEngine, AutoCloseable {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public boolean countsInstructions() {
-        return true;
-    }
-
-    @Override
-    public boolean hasStressModes() {
-        return true;
-    }
-
-    @Override
-    public BenchRun run(Path image, Duration timeout) throws BenchFailure {
-        return run(image, timeout, Optional.empty());
     }
 
     /** A run in one of the runner's stress modes if {@code stress} is there, as {@link RunnerBenchEngine}'s. */

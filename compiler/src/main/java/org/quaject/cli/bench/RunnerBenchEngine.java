@@ -18,7 +18,7 @@ import org.quaject.runner.machine.MachineStop;
  * starts before the image file is read: its time covers reading and parsing
  * the ELF file, creating the machine, loading the image, and running it.
  */
-public final class RunnerBenchEngine implements BenchEngine {
+public final class RunnerBenchEngine implements RunnerLikeEngine {
     private final String name;
 
     /** The runner, named "runner" in the figures. */
@@ -34,21 +34,6 @@ public final class RunnerBenchEngine implements BenchEngine {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public boolean countsInstructions() {
-        return true;
-    }
-
-    @Override
-    public BenchRun run(Path image, Duration timeout) throws BenchFailure {
-        return run(image, timeout, Optional.empty());
-    }
-
-    @Override
-    public boolean hasStressModes() {
-        return true;
     }
 
     /** A run in one of the runner's stress modes, if {@code stress} is there. */
