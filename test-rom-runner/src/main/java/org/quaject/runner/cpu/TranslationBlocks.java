@@ -25,16 +25,18 @@ import java.util.Set;
  *
  * <p>Dropped translations are not free: the core translates into one code
  * buffer (1 GB in Unicorn 2.0.1) and gets the space of a dropped block back
- * only when the whole cache is flushed. Steps and exits drop blocks on every
- * run (a step the blocks covering its instruction, and Unicorn, after each
- * run with exits, the block that ends at each exit), and the loop that runs
- * them translates them again; a stress run does that millions of times.
- * Once the buffer is used up, Unicorn 2.0.1 writes new blocks over old ones
- * that its page lists still hold (no tb_flush is called), and the next walk
- * of such a list crashes the process (seen in tb_invalidate_phys_range and
+ * only when the whole cache is flushed. Steps and exits drop blocks (a step
+ * the blocks covering its instruction, and Unicorn, after each run with
+ * exits, the blocks that end at an exit), and the loop that runs them
+ * translates them again; a stress run does that millions of times. Once the
+ * buffer is used up, Unicorn 2.0.1 writes new blocks over old ones that its
+ * page lists still hold (no tb_flush is called), and the next walk of such a
+ * list crashes the process (seen in tb_invalidate_phys_range and
  * page_collection_lock). So the runs account for the blocks they may drop,
  * and the cache is flushed, between two runs, long before what they could
- * have translated again fills the buffer.
+ * have translated again fills the buffer. A flush is not cheap either:
+ * Unicorn 2.0.1 clears the whole buffer (a 1 GB memset, about 30 ms), so
+ * the count is kept close to what runs really drop.
  */
 final class TranslationBlocks {
     /**
@@ -48,13 +50,15 @@ final class TranslationBlocks {
 
     /**
      * Blocks that runs may drop and translate again before the cache is
-     * flushed. TCG makes no block of more than 64 KB of host code (tb_gen_code
-     * halves a block whose code would not fit its unwind information), so
-     * with its descriptor and search data a block takes less than 128 KB:
-     * 4096 of them stay within half of the 1 GB buffer, while a flush every
-     * thousand steps or so costs only the translation of the working set.
+     * flushed: as many as fit in half of the 1 GB buffer at 16 KB each. The
+     * bound is what blocks really take rather than what TCG would allow
+     * (64 KB of host code, as tb_gen_code halves a larger block): measured
+     * with a uprobe on tcg_gen_code's result over the queues example on
+     * Unicorn 2.0.1, 19,000 translations between two flushes took 465 bytes
+     * each on average and 1,776 at most, so 16 KB leaves a margin of nine
+     * times the largest.
      */
-    static final int DROPS_PER_FLUSH = 4096;
+    static final int DROPS_PER_FLUSH = 32768;
 
     private final long uc;
     private final Memory blockInfo = new Memory(Unicorn.UC_TB_SIZE);
@@ -62,6 +66,8 @@ final class TranslationBlocks {
     private Memory exits = new Memory((long) Long.BYTES * EXIT_COUNT);
     /** Blocks the runs since the last flush may have dropped and translated again. */
     private long dropsSinceFlush;
+    /** Blocks the run in progress drops itself (a step's), counted once it ends. */
+    private int ownDrops;
 
     TranslationBlocks(long uc) {
         this.uc = uc;
@@ -119,7 +125,7 @@ final class TranslationBlocks {
             stepExits.add(pc + 2L * (i + 1));
         }
         // The blocks covering the instruction: the one it starts (translated to learn its length) and the step's.
-        accountForDrops(2);
+        makeRoom(2);
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         setExits(stepExits, pc);
         int err = Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
@@ -133,24 +139,36 @@ final class TranslationBlocks {
      * or a standing exit stops the run, and returns uc_emu_start's result.
      */
     int run(long pc) {
-        accountForDrops(0);
+        makeRoom(0);
         return Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
     }
 
     /**
-     * Counts the blocks the coming run may drop: {@code own} of its own, and
-     * after it, Unicorn drops the block ending at each standing exit
-     * (resume_all_vcpus in Unicorn 2.0.1 invalidates the byte before every
-     * exit). Flushes the cache first if the count would pass
-     * {@link #DROPS_PER_FLUSH}; between runs, where a flush is safe.
+     * After each run: counts the blocks it may have dropped, its own and
+     * those Unicorn drops because they end at a standing exit. A block is
+     * translated when the run is about to execute it, and a run stops at the
+     * first exit it reaches; so the blocks ending at exits that one run
+     * translated are the one it stopped at, and one more for each exception
+     * taken in the middle of such a block, which sends the run elsewhere.
+     *
+     * @param exceptionsTaken the exceptions the core reported during the run
      */
-    private void accountForDrops(int own) {
-        int drops = own + standing.size();
-        if (dropsSinceFlush + drops > DROPS_PER_FLUSH) {
+    void ran(int exceptionsTaken) {
+        dropsSinceFlush += ownDrops + Math.min(standing.size(), 1L + exceptionsTaken);
+        ownDrops = 0;
+    }
+
+    /**
+     * Flushes the cache if the coming run, with {@code own} blocks of its
+     * own to drop, could take the count past {@link #DROPS_PER_FLUSH};
+     * between runs, where a flush is safe.
+     */
+    private void makeRoom(int own) {
+        if (dropsSinceFlush + own + standing.size() > DROPS_PER_FLUSH) {
             Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_FLUSH_CACHE, 0), "flushing translated code");
             dropsSinceFlush = 0;
         }
-        dropsSinceFlush += drops;
+        ownDrops = own;
     }
 
     /** Sets the engine's exits to {@code addresses} but {@code except}. */

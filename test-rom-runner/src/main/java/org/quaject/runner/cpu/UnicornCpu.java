@@ -78,6 +78,12 @@ public final class UnicornCpu implements Cpu {
     private long runLimit;
     /** Instructions of the current run's slices before the one running now (the gate counts that one). */
     private long completedSlices;
+    /** Exceptions the core reported during the slice running now. */
+    private int exceptionsThisRun;
+    /** Where the last slice stepped one instruction, or -1 if it did not. */
+    private long lastStep;
+    /** The end of the block a slice found too long for the budget, or -1. */
+    private long tooLongEnd;
     private boolean closed;
 
     private record RamBlock(long host, NativeRam memory) {
@@ -189,7 +195,7 @@ public final class UnicornCpu implements Cpu {
         blocks.invalidate(address, length);
         NativeRam written = ramHolding(address, length);
         if (written != null) {
-            UntranslatableCode.scan(written, address - 2, address + length, blocks::addStandingExit);
+            UntranslatableCode.scan(written, address, address + length, blocks::addStandingExit);
         }
     }
 
@@ -348,6 +354,8 @@ public final class UnicornCpu implements Cpu {
 
     private Stop runUntilStopped(long maxInstructions) {
         long done = 0;
+        lastStep = -1;
+        tooLongEnd = -1;
         runLimit = maxInstructions;
         while (done < runLimit) {
             completedSlices = done;
@@ -374,8 +382,15 @@ public final class UnicornCpu implements Cpu {
                 return Stop.of(StopReason.BEFORE_CAS, done);
             }
             // With exact stops the budget ends where it ends; otherwise a block that could pass it is stepped.
-            boolean wholeBlocks = !atExit && (gate.stopsExactly() || fitsInBudget(pc, runLimit - done));
+            // While the steps go straight on through such a block, the rest of it is still too long: a
+            // block starting there would hold at least the instructions left in it.
+            boolean stillTooLong = pc > lastStep && pc < tooLongEnd;
+            boolean wholeBlocks = !atExit && (gate.stopsExactly() || !stillTooLong && fitsInBudget(pc, runLimit - done));
             boolean stepping = !wholeBlocks && code != null;
+            lastStep = stepping ? pc : -1;
+            if (!stepping) {
+                tooLongEnd = -1;
+            }
             gate.arm(wholeBlocks ? runLimit - done : 1);
             if (stopRequested) {
                 gate.close();
@@ -383,7 +398,9 @@ public final class UnicornCpu implements Cpu {
             faultAddress = -1;
             resumeAt = UNKNOWN;
             // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
+            exceptionsThisRun = 0;
             int err = stepping ? blocks.runOne(pc) : blocks.run(pc);
+            blocks.ran(exceptionsThisRun);
             context.forget();
             long started = gate.counted();
             guard.rethrowFailure();
@@ -447,13 +464,18 @@ public final class UnicornCpu implements Cpu {
         return blocks.isStandingExit(pc) && (code == null || code.read16(pc - 4) != STOP_OPCODE);
     }
 
-    /** Whether the whole translation block at {@code pc} can run without exceeding {@code budget} instructions. */
+    /**
+     * Whether the whole translation block at {@code pc} can run without
+     * exceeding {@code budget} instructions; if it cannot, notes where it ends.
+     */
     private boolean fitsInBudget(long pc, long budget) {
         if (ramHolding(pc, TranslationBlocks.LOOKAHEAD) == null) {
             return false;
         }
-        int length = blocks.blockAt(pc).instructions();
-        return length > 0 && length <= budget;
+        TranslationBlocks.Block block = blocks.blockAt(pc);
+        boolean fits = block.instructions() > 0 && block.instructions() <= budget;
+        tooLongEnd = fits ? -1 : pc + block.bytes();
+        return fits;
     }
 
     /** The result for a run uc_emu_start ended with an error; a data fault leaves its instruction to run again. */
@@ -471,6 +493,7 @@ public final class UnicornCpu implements Cpu {
     }
 
     private void onInterrupt(long engine, int intno, long userData) {
+        exceptionsThisRun++;
         deliverException(intno);
     }
 

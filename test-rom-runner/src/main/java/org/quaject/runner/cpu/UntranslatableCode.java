@@ -31,28 +31,34 @@ final class UntranslatableCode {
 
     /** Whether an instruction the core cannot translate starts at {@code address} (any address in RAM). */
     static boolean startsAt(NativeRam ram, long address) {
-        if ((address & 1) != 0 || !ram.contains(address, 2)) {
-            return false;
-        }
-        int opcode = ram.read16(address);
-        if ((opcode & FBCC_MASK) == FBCC) {
-            return (opcode & UNDEFINED_PREDICATE) != 0;
-        }
-        return (opcode & FSCC_MASK) == FSCC && ram.contains(address + 2, 2)
-                && (ram.read16(address + 2) & UNDEFINED_PREDICATE) != 0;
+        return length(ram, address) > 0;
     }
 
     /**
-     * Reports every even address in {@code [from, to)} where such an
-     * instruction starts; {@code from} may be below RAM, and may be two bytes
-     * before what was written, since a written word may be the second word of
-     * one.
+     * Reports every even address where such an instruction starts that the
+     * write of {@code [start, end)} made or completed: in the written bytes,
+     * or two bytes before them if the written word is its second.
      */
-    static void scan(NativeRam ram, long from, long to, LongConsumer found) {
-        for (long address = Math.max(from & ~1L, ram.base()); address < to; address += 2) {
-            if (startsAt(ram, address)) {
+    static void scan(NativeRam ram, long start, long end, LongConsumer found) {
+        for (long address = Math.max((start - 2) & ~1L, ram.base()); address < end; address += 2) {
+            int length = length(ram, address);
+            if (length > 0 && address + length > start) {
                 found.accept(address);
             }
         }
+    }
+
+    /** The length in bytes of the instruction the core cannot translate at {@code address}, or 0 if there is none. */
+    private static int length(NativeRam ram, long address) {
+        if ((address & 1) != 0 || !ram.contains(address, 2)) {
+            return 0;
+        }
+        int opcode = ram.read16(address);
+        if ((opcode & FBCC_MASK) == FBCC) {
+            return (opcode & UNDEFINED_PREDICATE) != 0 ? 2 : 0;
+        }
+        boolean secondWord = (opcode & FSCC_MASK) == FSCC && ram.contains(address + 2, 2)
+                && (ram.read16(address + 2) & UNDEFINED_PREDICATE) != 0;
+        return secondWord ? 4 : 0;
     }
 }

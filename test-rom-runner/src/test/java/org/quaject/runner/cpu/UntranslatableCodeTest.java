@@ -49,15 +49,25 @@ class UntranslatableCodeTest {
     }
 
     @Test
-    void scanFindsEachOneAndLooksAtTheWordBeforeWhatWasWritten() {
+    void scanFindsEachOneTheWriteMadeOrCompleted() {
         NativeRam ram = ram(0x4e71, 0xf243, 0x4afc, 0x4e71, 0xf2bc, 0x0000);
         List<Long> found = new ArrayList<>();
-        // As after a write of the predicate word alone (BASE + 4): the scan starts a word earlier.
-        UntranslatableCode.scan(ram, BASE + 2, BASE + 6, found::add);
+        // A write of the predicate word alone (BASE + 4) completes the FScc that starts a word earlier.
+        UntranslatableCode.scan(ram, BASE + 4, BASE + 6, found::add);
         assertEquals(List.of(BASE + 2), found);
         found.clear();
-        UntranslatableCode.scan(ram, BASE - 2, BASE + 12, found::add);
+        UntranslatableCode.scan(ram, BASE, BASE + 12, found::add);
         assertEquals(List.of(BASE + 2, BASE + 8), found);
         assertTrue(UntranslatableCode.startsAt(ram, BASE + 8));
+    }
+
+    @Test
+    void aOneWordFormJustBeforeTheWriteIsNotTheWritesDoing() {
+        // The FBcc at BASE + 8 was there before: a write of the words after it (say, an exception frame
+        // pushed above guest data) neither made nor changed it.
+        NativeRam ram = ram(0x4e71, 0x4e71, 0x4e71, 0x4e71, 0xf2bc, 0x0000);
+        List<Long> found = new ArrayList<>();
+        UntranslatableCode.scan(ram, BASE + 10, BASE + 12, found::add);
+        assertEquals(List.of(), found);
     }
 }
