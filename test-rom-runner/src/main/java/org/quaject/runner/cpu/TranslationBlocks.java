@@ -3,7 +3,9 @@ package org.quaject.runner.cpu;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.LinkedHashSet;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine's cache of translated code, as far as exact runs need it: how
@@ -49,25 +51,43 @@ final class TranslationBlocks {
     private static final int EXIT_COUNT = Cpu.LONGEST_INSTRUCTION / 2;
 
     /**
-     * Blocks that runs may drop and translate again before the cache is
-     * flushed: as many as fit in half of the 1 GB buffer at 16 KB each. The
-     * bound is what blocks really take rather than what TCG would allow
-     * (64 KB of host code, as tb_gen_code halves a larger block): measured
-     * with a uprobe on tcg_gen_code's result over the queues example on
-     * Unicorn 2.0.1, 19,000 translations between two flushes took 465 bytes
-     * each on average and 1,776 at most, so 16 KB leaves a margin of nine
-     * times the largest.
+     * Host code that translations made again may take between two flushes:
+     * half of Unicorn 2.0.1's 1 GB buffer, the other half being left to the
+     * code translated once.
      */
-    static final int DROPS_PER_FLUSH = 32768;
+    static final long RETRANSLATION_BYTES_PER_FLUSH = 512L << 20;
+
+    /**
+     * Host code one block takes at most, with its descriptor and search
+     * data: 64 KB of code (tcg_gen_code gives up on a block whose code would
+     * not fit its unwind information, and tb_gen_code translates it again
+     * with half the instructions), 4 KB for the rest.
+     */
+    static final long BLOCK_BYTES = 68 << 10;
+
+    /**
+     * Host code one guest instruction adds to a block at most, with the
+     * runner's instruction hook: the heaviest (MOVEM of 16 registers, a load
+     * or store each) take under 2 KB. Measured with a uprobe on
+     * tcg_gen_code's result, the blocks of the queues example take 465
+     * bytes on average and 1,776 at most.
+     */
+    static final long INSTRUCTION_BYTES = 4 << 10;
+
+    /**
+     * Bytes of guest code one block covers at most: QEMU's m68k translator
+     * ends a block once it reaches 32 bytes before a page's end.
+     */
+    private static final long BLOCK_SPAN = 4096 + LOOKAHEAD;
 
     private final long uc;
     private final Memory blockInfo = new Memory(Unicorn.UC_TB_SIZE);
-    private final Set<Long> standing = new LinkedHashSet<>();
+    private final NavigableSet<Long> standing = new TreeSet<>();
     private Memory exits = new Memory((long) Long.BYTES * EXIT_COUNT);
-    /** Blocks the runs since the last flush may have dropped and translated again. */
-    private long dropsSinceFlush;
-    /** Blocks the run in progress drops itself (a step's), counted once it ends. */
-    private int ownDrops;
+    /** Host code the translations dropped since the last flush may take when made again. */
+    private long bytesSinceFlush;
+    /** What the run in progress drops itself (a step's blocks), counted once it ends. */
+    private long ownBytes;
 
     TranslationBlocks(long uc) {
         this.uc = uc;
@@ -118,14 +138,26 @@ final class TranslationBlocks {
      * that follows in line; if the instruction branches or raises an
      * exception, the caller's {@link RunGate} must stop it where the next
      * block begins.
+     *
+     * <p>The step drops its own one-instruction block and the blocks that
+     * cover the instruction. Stepping straight on through a block whose
+     * instruction count is known (the caller found it too long for its
+     * budget), the blocks covering the next instruction are that block's
+     * own (dropped at the sequence's first step) or ones that start inside
+     * it at a branch target, which end where it ends and so hold no more
+     * instructions than it: two of them are counted. Otherwise a block
+     * starting anywhere before the instruction may cover it: two blocks of
+     * the largest size are counted.
+     *
+     * @param coveringInstructions instructions of the block being stepped
+     *                             straight through, or 0 if none is known
      */
-    int runOne(long pc) {
+    int runOne(long pc, int coveringInstructions) {
         Set<Long> stepExits = new LinkedHashSet<>(standing);
         for (int i = 0; i < EXIT_COUNT; i++) {
             stepExits.add(pc + 2L * (i + 1));
         }
-        // The blocks covering the instruction: the one it starts (translated to learn its length) and the step's.
-        makeRoom(2);
+        makeRoom(blockBytes(1) + 2 * (coveringInstructions > 0 ? blockBytes(coveringInstructions) : BLOCK_BYTES));
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         setExits(stepExits, pc);
         int err = Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
@@ -144,31 +176,50 @@ final class TranslationBlocks {
     }
 
     /**
-     * After each run: counts the blocks it may have dropped, its own and
+     * After each run: counts what it may have dropped, its own blocks and
      * those Unicorn drops because they end at a standing exit. A block is
      * translated when the run is about to execute it, and a run stops at the
-     * first exit it reaches; so the blocks ending at exits that one run
-     * translated are the one it stopped at, and one more for each exception
-     * taken in the middle of such a block, which sends the run elsewhere.
+     * first exit it reaches; so the blocks ending at exits that a run
+     * translated are at most the one it ended in or was stopped before, if
+     * an exit lies within a block's span after that point, and one for each
+     * exception raised in the middle of a block, which sends the run
+     * elsewhere before the block's end.
      *
-     * @param exceptionsTaken the exceptions the core reported during the run
+     * @param stoppedAt              where the run's gate stopped it, or -1
+     *                               if the run ended otherwise (at an exit,
+     *                               a STOP or an error)
+     * @param exceptionsInsideBlocks exceptions the core raised during the
+     *                               run in the middle of a block
      */
-    void ran(int exceptionsTaken) {
-        dropsSinceFlush += ownDrops + Math.min(standing.size(), 1L + exceptionsTaken);
-        ownDrops = 0;
+    void ran(long stoppedAt, int exceptionsInsideBlocks) {
+        long last = stoppedAt < 0 || exitWithinBlockSpan(stoppedAt) ? 1 : 0;
+        bytesSinceFlush += ownBytes + BLOCK_BYTES * Math.min(standing.size(), last + exceptionsInsideBlocks);
+        ownBytes = 0;
+    }
+
+    /** Host code a block of {@code instructions} takes at most. */
+    static long blockBytes(int instructions) {
+        return Math.min(BLOCK_BYTES, (instructions + 1L) * INSTRUCTION_BYTES);
+    }
+
+    private boolean exitWithinBlockSpan(long address) {
+        Long next = standing.higher(address);
+        return next != null && next <= address + BLOCK_SPAN;
     }
 
     /**
-     * Flushes the cache if the coming run, with {@code own} blocks of its
-     * own to drop, could take the count past {@link #DROPS_PER_FLUSH};
-     * between runs, where a flush is safe.
+     * Flushes the cache if the coming run, dropping {@code own} bytes of
+     * blocks of its own, could take the count past
+     * {@link #RETRANSLATION_BYTES_PER_FLUSH}; between runs, where a flush
+     * is safe.
      */
-    private void makeRoom(int own) {
-        if (dropsSinceFlush + own + standing.size() > DROPS_PER_FLUSH) {
+    private void makeRoom(long own) {
+        long worst = own + BLOCK_BYTES * standing.size();
+        if (bytesSinceFlush + worst > RETRANSLATION_BYTES_PER_FLUSH) {
             Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_FLUSH_CACHE, 0), "flushing translated code");
-            dropsSinceFlush = 0;
+            bytesSinceFlush = 0;
         }
-        ownDrops = own;
+        ownBytes = own;
     }
 
     /** Sets the engine's exits to {@code addresses} but {@code except}. */

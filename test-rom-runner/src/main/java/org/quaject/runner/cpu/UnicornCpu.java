@@ -44,6 +44,8 @@ public final class UnicornCpu implements Cpu {
     private static final long ADDRESS_SPACE = 1L << 32;
     /** Line 1111 emulator: coprocessor instructions the 68030 does not run itself (MC68030 UM table 8-1). */
     private static final int LINE_F_VECTOR = 11;
+    /** TRAP #0-15 take vectors 32-47 (MC68030 UM table 8-1). */
+    private static final int TRAP_VECTORS = 32;
 
     private final long uc;
     private final RunGate gate;
@@ -78,8 +80,10 @@ public final class UnicornCpu implements Cpu {
     private long runLimit;
     /** Instructions of the current run's slices before the one running now (the gate counts that one). */
     private long completedSlices;
-    /** Exceptions the core reported during the slice running now. */
-    private int exceptionsThisRun;
+    /** Exceptions the core reported during the slice running now that may have left a block early. */
+    private int exceptionsInsideBlocks;
+    /** The instructions of the block a slice found too long for the budget. */
+    private int tooLongInstructions;
     /** Where the last slice stepped one instruction, or -1 if it did not. */
     private long lastStep;
     /** The end of the block a slice found too long for the budget, or -1. */
@@ -398,9 +402,9 @@ public final class UnicornCpu implements Cpu {
             faultAddress = -1;
             resumeAt = UNKNOWN;
             // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
-            exceptionsThisRun = 0;
-            int err = stepping ? blocks.runOne(pc) : blocks.run(pc);
-            blocks.ran(exceptionsThisRun);
+            exceptionsInsideBlocks = 0;
+            int err = stepping ? blocks.runOne(pc, stillTooLong ? tooLongInstructions : 0) : blocks.run(pc);
+            blocks.ran(gate.tripped() ? gate.stoppedAt() : -1, exceptionsInsideBlocks);
             context.forget();
             long started = gate.counted();
             guard.rethrowFailure();
@@ -475,6 +479,7 @@ public final class UnicornCpu implements Cpu {
         TranslationBlocks.Block block = blocks.blockAt(pc);
         boolean fits = block.instructions() > 0 && block.instructions() <= budget;
         tooLongEnd = fits ? -1 : pc + block.bytes();
+        tooLongInstructions = block.instructions();
         return fits;
     }
 
@@ -493,7 +498,10 @@ public final class UnicornCpu implements Cpu {
     }
 
     private void onInterrupt(long engine, int intno, long userData) {
-        exceptionsThisRun++;
+        // QEMU's translator ends a block after an RTE or a TRAP, which it raises itself.
+        if (intno != ExceptionHandler.RTE && (intno < TRAP_VECTORS || intno >= TRAP_VECTORS + 16)) {
+            exceptionsInsideBlocks++;
+        }
         deliverException(intno);
     }
 
