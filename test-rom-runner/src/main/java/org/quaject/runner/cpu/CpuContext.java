@@ -18,6 +18,11 @@ import com.sun.jna.Pointer;
  * <p>Where the fields sit in the snapshot is not assumed: {@link Calibration}
  * finds the offsets on each new engine by running probe instructions, and
  * checks them.
+ *
+ * <p>Between runs the snapshot stays good for VBR and SR through register
+ * writes, which change neither but SR; an SR written is kept as written,
+ * less the bits the 68030 does not have, which is how the core holds it
+ * ({@code RegistersTest} pins that).
  */
 final class CpuContext {
     private final long uc;
@@ -27,6 +32,9 @@ final class CpuContext {
     private final long vbrOffset;
     /** Whether the snapshot is still the core's state: saving one costs a native call, and SR is read often. */
     private boolean current;
+    /** SR as last written since the snapshot was taken, or {@link #UNWRITTEN}. */
+    private int writtenSr = UNWRITTEN;
+    private static final int UNWRITTEN = -1;
 
     /**
      * Where SR's system byte is in {@code CPUM68KState}: after {@code dregs[8]},
@@ -35,6 +43,7 @@ final class CpuContext {
      */
     static final long SR_IN_STATE = 68;
     private static final int SYSTEM_BYTE = 0xff00;
+    private static final int CONDITION_CODES = 0x1f;
 
     /**
      * @param context     a context from {@code uc_context_alloc}; freed by {@link #free}
@@ -51,12 +60,18 @@ final class CpuContext {
 
     /** The condition code bits X N Z V C (SR bits 4..0), computed by QEMU from its lazy flag state. */
     int conditionCodes() {
+        if (writtenSr != UNWRITTEN) {
+            return writtenSr & CONDITION_CODES;
+        }
         save();
         return Unicorn.cpu_m68k_get_ccr_m68k(context + stateOffset);
     }
 
     /** SR: its system byte as QEMU keeps it, and the condition codes evaluated from the lazy flags. */
     int statusRegister() {
+        if (writtenSr != UNWRITTEN) {
+            return writtenSr;
+        }
         save();
         return snapshot.getInt(stateOffset + SR_IN_STATE) & SYSTEM_BYTE
                 | Unicorn.cpu_m68k_get_ccr_m68k(context + stateOffset);
@@ -67,15 +82,23 @@ final class CpuContext {
         return snapshot.getInt(vbrOffset);
     }
 
+    /** Writes VBR by restoring a fresh snapshot with it patched in: an older one would undo register writes. */
     void setVbr(int value) {
+        forget();
         save();
         snapshot.setInt(vbrOffset, value);
         Unicorn.check(Unicorn.uc_context_restore(uc, context), "restoring the CPU context");
     }
 
-    /** Says that the core's state may have changed since the last snapshot: it runs, or a register was written. */
+    /** After SR was written with {@code value}. */
+    void srWritten(int value) {
+        writtenSr = value & (SYSTEM_BYTE | CONDITION_CODES);
+    }
+
+    /** Says that the core's state may have changed since the last snapshot: it ran, or raised an exception. */
     void forget() {
         current = false;
+        writtenSr = UNWRITTEN;
     }
 
     void free() {

@@ -12,16 +12,20 @@ import java.util.Objects;
 final class MmioRegion {
     private final MmioHandler handler;
     private final CallbackGuard guard;
+    private final Runnable coreRan;
     final Unicorn.MmioReadCallback read = this::read;
     final Unicorn.MmioWriteCallback write = this::write;
 
-    MmioRegion(MmioHandler handler, CallbackGuard guard) {
+    /** @param coreRan told on each access, before the handler: the core ran since the last callback */
+    MmioRegion(MmioHandler handler, CallbackGuard guard, Runnable coreRan) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.guard = guard;
+        this.coreRan = coreRan;
     }
 
     private long read(long uc, long offset, int size, long userData) {
         CallbackGuard.Phase previous = guard.enter(CallbackGuard.Phase.MMIO_HANDLER);
+        coreRan.run();
         try {
             return handler.read((int) offset, size);
         } catch (Throwable thrown) {
@@ -34,6 +38,7 @@ final class MmioRegion {
 
     private void write(long uc, long offset, int size, long value, long userData) {
         CallbackGuard.Phase previous = guard.enter(CallbackGuard.Phase.MMIO_HANDLER);
+        coreRan.run();
         try {
             handler.write((int) offset, size, value);
         } catch (Throwable thrown) {

@@ -67,10 +67,11 @@ public final class UnicornCpu implements Cpu {
     private long faultAddress;
     private volatile boolean stopRequested;
     /**
-     * Between runs, where the gate stopped the last one, or {@link #UNKNOWN}:
-     * the next run starts there, and it is what PC reads, as Unicorn may not
-     * have stored it (see {@code NativeHooks}). Kept here rather than written
-     * back, since every register access through Unicorn costs a native call.
+     * Between runs, where the gate stopped the last one or the PC last
+     * written, or {@link #UNKNOWN}: the next run starts there, and it is what
+     * PC reads, as Unicorn may not have stored it (see {@code NativeHooks}).
+     * Kept here rather than written back, since every register access
+     * through Unicorn costs a native call.
      */
     private long resumeAt = UNKNOWN;
     private static final long UNKNOWN = -1;
@@ -169,7 +170,7 @@ public final class UnicornCpu implements Cpu {
             default -> setRaw(unicornId(which), value);
         }
         if (which == Register.PC) {
-            resumeAt = UNKNOWN;
+            resumeAt = Integer.toUnsignedLong(value);
         }
     }
 
@@ -207,7 +208,7 @@ public final class UnicornCpu implements Cpu {
     public void mapMmio(long address, long size, MmioHandler handler) {
         Objects.requireNonNull(handler, "handler");
         requireMappable(address, size, ADDRESS_SPACE);
-        MmioRegion region = new MmioRegion(handler, guard);
+        MmioRegion region = new MmioRegion(handler, guard, context::forget);
         Unicorn.check(Unicorn.uc_mmio_map(uc, address, size, region.read, 0, region.write, 0),
                 String.format("mapping MMIO at 0x%x", address));
         mmio.add(region);
@@ -403,6 +404,7 @@ public final class UnicornCpu implements Cpu {
             resumeAt = UNKNOWN;
             // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
             exceptionsInsideBlocks = 0;
+            context.forget();
             int err = stepping ? blocks.runOne(pc, stillTooLong ? tooLongInstructions : 0) : blocks.run(pc);
             blocks.ran(gate.tripped() ? gate.stoppedAt() : -1, exceptionsInsideBlocks);
             context.forget();
@@ -514,6 +516,8 @@ public final class UnicornCpu implements Cpu {
             guard.fail(thrown);
         } finally {
             guard.leave(previous);
+            // A PC the handler wrote holds only until the run goes on from it.
+            resumeAt = UNKNOWN;
         }
     }
 
@@ -592,9 +596,11 @@ public final class UnicornCpu implements Cpu {
     }
 
     private void setRaw(int id, int value) {
-        context.forget();
         register.setInt(0, value);
         Unicorn.check(Unicorn.uc_reg_write(uc, id, register), "writing a register");
+        if (id == Unicorn.UC_M68K_REG_SR) {
+            context.srWritten(value);
+        }
     }
 
     /** Power-on state: everything 0 but SR. */

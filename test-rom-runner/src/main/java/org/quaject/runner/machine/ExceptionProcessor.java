@@ -1,5 +1,6 @@
 package org.quaject.runner.machine;
 
+import java.nio.ByteBuffer;
 import org.quaject.runner.board.GuestMemory;
 
 /**
@@ -37,9 +38,7 @@ public final class ExceptionProcessor {
      *                  instructions, line A/F and privilege violations
      */
     public void takeFormat0(int vector, int stackedPc) throws DoubleFault {
-        int sp = enterSupervisor(vector, FORMAT_0_BYTES, Sr.interruptMask(cpu.sr()));
-        writeFrameHead(sp, vector, 0, stackedPc);
-        jumpThroughVector(vector);
+        take(vector, Sr.interruptMask(cpu.sr()), FORMAT_0_BYTES, stackedPc, 0);
     }
 
     /**
@@ -49,10 +48,7 @@ public final class ExceptionProcessor {
      * @param instructionAddress the instruction that caused it
      */
     public void takeFormat2(int vector, int nextPc, int instructionAddress) throws DoubleFault {
-        int sp = enterSupervisor(vector, FORMAT_2_BYTES, Sr.interruptMask(cpu.sr()));
-        writeFrameHead(sp, vector, 2, nextPc);
-        memory.write32(sp + 8, instructionAddress);
-        jumpThroughVector(vector);
+        take(vector, Sr.interruptMask(cpu.sr()), FORMAT_2_BYTES, nextPc, instructionAddress);
     }
 
     /**
@@ -68,10 +64,7 @@ public final class ExceptionProcessor {
         if (level != 7 && level <= Sr.interruptMask(cpu.sr())) {
             return false;
         }
-        int vector = Vectors.AUTOVECTOR_BASE + level;
-        int sp = enterSupervisor(vector, FORMAT_0_BYTES, level);
-        writeFrameHead(sp, vector, 0, cpu.pc());
-        jumpThroughVector(vector);
+        take(Vectors.AUTOVECTOR_BASE + level, level, FORMAT_0_BYTES, cpu.pc(), 0);
         return true;
     }
 
@@ -82,7 +75,6 @@ public final class ExceptionProcessor {
      * with the RTE's own address as the stacked PC.
      */
     public void returnFromException() throws DoubleFault {
-        int rtePc = cpu.pc();
         int sp = cpu.stackPointer();
         while (true) {
             requireStack(Vectors.FORMAT_ERROR, sp, FORMAT_0_BYTES);
@@ -93,7 +85,8 @@ public final class ExceptionProcessor {
                 default -> -1;
             };
             if (size < 0) {
-                takeFormat0(Vectors.FORMAT_ERROR, rtePc);
+                // The RTE is still the instruction at PC: the frame has not been popped.
+                takeFormat0(Vectors.FORMAT_ERROR, cpu.pc());
                 return;
             }
             requireStack(Vectors.FORMAT_ERROR, sp, size);
@@ -111,12 +104,14 @@ public final class ExceptionProcessor {
     }
 
     /**
-     * Enters supervisor mode with tracing off and the given interrupt mask, makes
-     * room for a frame on the supervisor stack and stacks the old SR in it.
-     *
-     * @return the address of the new frame
+     * Enters supervisor mode with tracing off and the given interrupt mask,
+     * stacks a frame of {@code frameBytes} (format $0 or $2, by its size) on
+     * the supervisor stack, and jumps through the vector. The frame goes to
+     * RAM in one write, as the host's writes to RAM each cost the CPU core
+     * a look for translated code there.
      */
-    private int enterSupervisor(int vector, int frameBytes, int interruptMask) throws DoubleFault {
+    private void take(int vector, int interruptMask, int frameBytes, int stackedPc, int instructionAddress)
+            throws DoubleFault {
         int oldSr = cpu.sr();
         int newSr = oldSr & ~(Sr.TRACE | Sr.MASTER | Sr.INTERRUPT_MASK) | Sr.SUPERVISOR
                 | interruptMask << Sr.INTERRUPT_SHIFT;
@@ -124,13 +119,16 @@ public final class ExceptionProcessor {
         int sp = cpu.stackPointer() - frameBytes;
         requireStack(vector, sp, frameBytes);
         cpu.setStackPointer(sp);
-        memory.write16(sp, oldSr);
-        return sp;
-    }
-
-    private void writeFrameHead(int sp, int vector, int format, int stackedPc) {
-        memory.write32(sp + 2, stackedPc);
-        memory.write16(sp + 6, format << 12 | vector * 4);
+        int format = frameBytes == FORMAT_2_BYTES ? 2 : 0;
+        ByteBuffer frame = ByteBuffer.allocate(frameBytes)
+                .putShort((short) oldSr)
+                .putInt(stackedPc)
+                .putShort((short) (format << 12 | vector * 4));
+        if (format == 2) {
+            frame.putInt(instructionAddress);
+        }
+        memory.write(Integer.toUnsignedLong(sp), frame.array(), 0, frameBytes);
+        jumpThroughVector(vector);
     }
 
     private void jumpThroughVector(int vector) throws DoubleFault {

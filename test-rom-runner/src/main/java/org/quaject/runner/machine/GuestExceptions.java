@@ -63,21 +63,24 @@ public final class GuestExceptions implements ExceptionHandler {
     @Override
     public void onException(int intno) {
         try {
-            process(intno, state.pc());
+            process(intno);
         } catch (DoubleFault fault) {
             doubleFault = fault;
             cpu.requestStop();
         }
     }
 
-    private void process(int intno, int pc) throws DoubleFault {
+    private void process(int intno) throws DoubleFault {
         if (intno == RTE) {
             int maskBefore = Sr.interruptMask(state.sr());
             processor.returnFromException();
             if (Sr.interruptMask(state.sr()) < maskBefore) {
                 cpu.requestStop();
             }
-        } else if (intno >= Vectors.TRAP_BASE && intno < Vectors.TRAP_BASE + 16) {
+            return;
+        }
+        int pc = state.pc();
+        if (intno >= Vectors.TRAP_BASE && intno < Vectors.TRAP_BASE + 16) {
             processor.takeFormat0(intno, pc + 2);
         } else if (intno == Vectors.ZERO_DIVIDE) {
             state.setSr(state.sr() & ~Sr.CARRY);

@@ -159,6 +159,33 @@ class MmioTest {
     }
 
     @Test
+    void eachAccessOfARunSeesTheVbrOfItsOwnInstruction() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    moveq #4,d3
+                    movec d3,vbr
+                    move.l d3,0xff009000
+                    moveq #8,d3
+                    movec d3,vbr
+                    move.l d3,0xff009000
+                    stop #0x2700
+                """)) {
+            Cpu cpu = machine.cpu;
+            List<Integer> seen = new ArrayList<>();
+            cpu.mapMmio(0xff009000L, 0x1000, new Recorder() {
+                @Override
+                public void write(int offset, int size, long value) {
+                    seen.add(cpu.get(Register.VBR));
+                }
+            });
+            cpu.get(Register.VBR);
+            assertEquals(StopReason.STOP_INSTRUCTION, cpu.run(100).reason());
+            assertEquals(List.of(4, 8), seen);
+        }
+    }
+
+    @Test
     void firstInstructionTouchingADeviceIsCountedOnce() throws Exception {
         try (Machine machine = Machine.boot(dir, """
                     .globl _start

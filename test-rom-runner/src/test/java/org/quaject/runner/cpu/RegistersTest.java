@@ -233,6 +233,46 @@ class RegistersTest {
         }
     }
 
+    /**
+     * SR reads right after a write come from what was written (no snapshot
+     * of the core is taken for them): they must agree with what the core
+     * then holds, which a run of one NOP (changing nothing) shows.
+     */
+    @Test
+    void anSrWrittenReadsBackAsTheCoreHoldsIt() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    nop
+                    bra.s _start
+                """)) {
+            Cpu cpu = machine.cpu;
+            int start = cpu.get(Register.PC);
+            for (int written : new int[] {0x2700, 0x271f, 0x27ff, 0xffff, 0x2000 | X | C, 0x0000, 0x8000 | S | 0x0e0}) {
+                cpu.set(Register.PC, start);
+                cpu.set(Register.SR, written);
+                int read = cpu.get(Register.SR);
+                assertEquals(StopReason.COUNT_REACHED, cpu.run(1).reason());
+                assertEquals(Integer.toHexString(cpu.get(Register.SR)), Integer.toHexString(read),
+                        "SR written as 0x" + Integer.toHexString(written));
+            }
+        }
+    }
+
+    @Test
+    void vbrWrittenAfterOtherRegistersLeavesThemAsWritten() throws Exception {
+        try (Machine machine = Machine.boot(dir, ".globl _start\n_start: stop #0x2700\n")) {
+            Cpu cpu = machine.cpu;
+            cpu.get(Register.VBR);
+            cpu.set(Register.D5, 0x5555);
+            cpu.set(Register.SR, 0x2300 | Z);
+            cpu.set(Register.VBR, 0x4000);
+            assertEquals(0x5555, cpu.get(Register.D5));
+            assertEquals(0x2300 | Z, cpu.get(Register.SR));
+            assertEquals(0x4000, cpu.get(Register.VBR));
+        }
+    }
+
     @Test
     void newCpuIsInTheResetState() {
         try (UnicornCpu cpu = UnicornCpu.open()) {
