@@ -70,11 +70,14 @@ final class CallbackGuard {
 
     /**
      * Fails unless the CPU is between two instructions with its state
-     * written back: idle, or in the exception handler.
+     * written back: idle, or in the exception handler. The message is made
+     * only on failure: registers are accessed thousands of times a second.
+     *
+     * @param action what is done to {@code register}: "reading", "writing"
      */
-    void requireBetweenInstructions(String what) {
+    void requireBetweenInstructions(String action, Register register) {
         if (phase == Phase.RUNNING || phase == Phase.MMIO_HANDLER) {
-            throw new IllegalStateException(what + " is not allowed " + (phase == Phase.RUNNING
+            throw new IllegalStateException(action + " " + register + " is not allowed " + (phase == Phase.RUNNING
                     ? "while the CPU runs" : "in an MMIO handler, in the middle of an instruction"));
         }
     }

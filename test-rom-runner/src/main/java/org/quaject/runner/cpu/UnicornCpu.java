@@ -147,11 +147,11 @@ public final class UnicornCpu implements Cpu {
         return switch (which) {
             case SR -> {
                 // Inside an instruction QEMU has not yet stored which operation the condition codes come from.
-                guard.requireBetweenInstructions("reading SR");
+                guard.requireBetweenInstructions("reading", which);
                 yield statusRegister();
             }
             case USP, ISP, MSP -> {
-                guard.requireBetweenInstructions("reading " + which);
+                guard.requireBetweenInstructions("reading", which);
                 yield stackPointer(which);
             }
             case VBR -> context.vbr();
@@ -163,7 +163,7 @@ public final class UnicornCpu implements Cpu {
     @Override
     public void set(Register which, int value) {
         requireOpen();
-        guard.requireBetweenInstructions("writing " + which);
+        guard.requireBetweenInstructions("writing", which);
         switch (which) {
             case USP, ISP, MSP -> setStackPointer(which, value);
             case VBR -> context.setVbr(value);
