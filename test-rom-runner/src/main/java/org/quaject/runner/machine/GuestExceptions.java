@@ -1,6 +1,7 @@
 package org.quaject.runner.machine;
 
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.quaject.runner.board.GuestMemory;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.ExceptionHandler;
@@ -27,10 +28,10 @@ import org.quaject.runner.cpu.ExceptionHandler;
  * <li>Illegal instruction, line A, line F, privilege violation: reported and
  *     stacked ($0) at the instruction itself.
  * <li>RTE: done by {@link ExceptionProcessor#returnFromException()}. When
- *     it lowers the interrupt mask, the run stops before the next instruction,
- *     so that the machine takes an interrupt the old mask held off at once,
- *     as the 68030 does (UM 8.1.10: interrupts are recognized between
- *     instructions).
+ *     it lowers the interrupt mask below an interrupt the board asserts, the
+ *     run stops before the next instruction, so that the machine takes that
+ *     interrupt at once, as the 68030 does (UM 8.1.10: interrupts are
+ *     recognized between instructions); with none waiting, the run goes on.
  * </ul>
  * A failure of exception processing (a double fault) stops the CPU; the
  * machine reads it from {@link #doubleFault()}.
@@ -41,10 +42,13 @@ public final class GuestExceptions implements ExceptionHandler {
     private final ProcessorState state;
     private final GuestMemory memory;
     private final ExceptionProcessor processor;
+    private final IntSupplier interruptLevel;
     private DoubleFault doubleFault;
 
-    public GuestExceptions(Cpu cpu, GuestMemory memory) {
+    /** @param interruptLevel the interrupt level the board asserts now, 0 for none */
+    public GuestExceptions(Cpu cpu, GuestMemory memory, IntSupplier interruptLevel) {
         this.cpu = cpu;
+        this.interruptLevel = interruptLevel;
         this.state = new CpuState(cpu);
         this.memory = memory;
         this.processor = new ExceptionProcessor(state, memory);
@@ -74,7 +78,8 @@ public final class GuestExceptions implements ExceptionHandler {
         if (intno == RTE) {
             int maskBefore = Sr.interruptMask(state.sr());
             processor.returnFromException();
-            if (Sr.interruptMask(state.sr()) < maskBefore) {
+            int mask = Sr.interruptMask(state.sr());
+            if (mask < maskBefore && interruptLevel.getAsInt() > mask) {
                 cpu.requestStop();
             }
             return;

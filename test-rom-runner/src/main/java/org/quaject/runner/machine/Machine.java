@@ -75,7 +75,7 @@ public final class Machine implements AutoCloseable {
                 windows.add(window);
                 cpu.mapMmio(device.base(), MMIO_WINDOW, window);
             }
-            exceptions = new GuestExceptions(cpu, ram);
+            exceptions = new GuestExceptions(cpu, ram, board::interruptLevel);
             cpu.setExceptionHandler(exceptions);
             BootInfo.write(ram, load(image), commandLine);
             cpu.set(Register.SR, BOOT_SR);

@@ -108,7 +108,7 @@ class GuestExceptionsTest {
                 ram.write(segment.virtualAddress(), bytes, 0, bytes.length);
             }
         }
-        cpu.setExceptionHandler(new GuestExceptions(cpu, ram));
+        cpu.setExceptionHandler(new GuestExceptions(cpu, ram, () -> 0));
         cpu.set(Register.PC, (int) image.entry());
     }
 
