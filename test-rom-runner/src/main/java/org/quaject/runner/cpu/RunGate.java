@@ -2,6 +2,8 @@ package org.quaject.runner.cpu;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * One engine's instruction counter and stop gate: the {@link NativeHooks}
@@ -19,6 +21,12 @@ import com.sun.jna.Pointer;
  */
 final class RunGate {
     private final Memory words = new Memory((long) NativeHooks.WORDS * Long.BYTES);
+    /**
+     * The same words as a buffer: its accesses compile to plain loads and
+     * stores, where each of {@code Memory}'s is a native call, and the words
+     * are touched several times on every run and device access.
+     */
+    private final ByteBuffer view = words.getByteBuffer(0, words.size()).order(ByteOrder.nativeOrder());
     private boolean exact;
     /** The end of the watched RAM, in effect while something is watched for. */
     private long watchEnd;
@@ -34,7 +42,7 @@ final class RunGate {
                 "adding the block gate");
         // JNA memory starts out undefined; the words must hold sense before the first run arms them.
         arm(Long.MAX_VALUE);
-        words.setLong(NativeHooks.WATCH_FLAGS, 0);
+        view.putLong(NativeHooks.WATCH_FLAGS, 0);
         watch(0, 0, 0);
     }
 
@@ -63,8 +71,8 @@ final class RunGate {
      * {@code start} is in this process. An empty range watches nothing.
      */
     void watch(long start, long end, long host) {
-        words.setLong(NativeHooks.WATCH_START, start);
-        words.setLong(NativeHooks.WATCH_HOST, host);
+        view.putLong(NativeHooks.WATCH_START, start);
+        view.putLong(NativeHooks.WATCH_HOST, host);
         watchEnd = end;
         updateWatchEnd();
     }
@@ -76,14 +84,14 @@ final class RunGate {
      * {@link NativeHooks#WATCH_SR_WRITES}. Safe from the running thread.
      */
     void watchFor(long kind, boolean on) {
-        long flags = words.getLong(NativeHooks.WATCH_FLAGS);
-        words.setLong(NativeHooks.WATCH_FLAGS, on ? flags | kind : flags & ~kind);
+        long flags = view.getLong(NativeHooks.WATCH_FLAGS);
+        view.putLong(NativeHooks.WATCH_FLAGS, on ? flags | kind : flags & ~kind);
         updateWatchEnd();
     }
 
     /** With nothing to watch for, the watched range is left empty: the gate then scans no block at all. */
     private void updateWatchEnd() {
-        words.setLong(NativeHooks.WATCH_END, words.getLong(NativeHooks.WATCH_FLAGS) == 0 ? 0 : watchEnd);
+        view.putLong(NativeHooks.WATCH_END, view.getLong(NativeHooks.WATCH_FLAGS) == 0 ? 0 : watchEnd);
     }
 
     /**
@@ -92,32 +100,32 @@ final class RunGate {
      * or else before any block after the first that could.
      */
     void arm(long limit) {
-        words.setLong(NativeHooks.COUNTED, 0);
-        words.setLong(NativeHooks.TRIPPED, 0);
-        words.setLong(NativeHooks.LIMIT, exact ? Long.MAX_VALUE : limit);
-        words.setLong(NativeHooks.EXACT_LIMIT, exact ? limit : Long.MAX_VALUE);
+        view.putLong(NativeHooks.COUNTED, 0);
+        view.putLong(NativeHooks.TRIPPED, 0);
+        view.putLong(NativeHooks.LIMIT, exact ? Long.MAX_VALUE : limit);
+        view.putLong(NativeHooks.EXACT_LIMIT, exact ? limit : Long.MAX_VALUE);
     }
 
     /** In exact mode, lowers the current run's limit to {@code limit}, if that is lower; from the running thread. */
     void lowerExactLimit(long limit) {
-        if (limit < words.getLong(NativeHooks.EXACT_LIMIT)) {
-            words.setLong(NativeHooks.EXACT_LIMIT, limit);
+        if (limit < view.getLong(NativeHooks.EXACT_LIMIT)) {
+            view.putLong(NativeHooks.EXACT_LIMIT, limit);
         }
     }
 
     /** Makes the current run stop where the next translation block begins; safe from any thread. */
     void close() {
-        words.setLong(NativeHooks.LIMIT, 0);
+        view.putLong(NativeHooks.LIMIT, 0);
     }
 
     /** Instructions started since {@link #arm}. */
     long counted() {
-        return words.getLong(NativeHooks.COUNTED);
+        return view.getLong(NativeHooks.COUNTED);
     }
 
     /** Whether the gate, rather than the guest or an error, ended the last run. */
     boolean tripped() {
-        return words.getLong(NativeHooks.TRIPPED) != 0;
+        return view.getLong(NativeHooks.TRIPPED) != 0;
     }
 
     /**
@@ -125,6 +133,6 @@ final class RunGate {
      * gate stopped before, where the run must resume.
      */
     long stoppedAt() {
-        return words.getLong(NativeHooks.STOPPED_AT);
+        return view.getLong(NativeHooks.STOPPED_AT);
     }
 }

@@ -2,6 +2,8 @@ package org.quaject.runner.cpu;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +56,8 @@ public final class UnicornCpu implements Cpu {
     private final CpuContext context;
     /** One register's value on its way to or from the core (host byte order). */
     private final Memory register = new Memory(Integer.BYTES);
+    /** The same as a buffer, whose accesses are plain loads and stores rather than native calls. */
+    private final ByteBuffer registerValue = register.getByteBuffer(0, Integer.BYTES).order(ByteOrder.nativeOrder());
     private final List<RamBlock> ram = new ArrayList<>();
     private final List<Range> mapped = new ArrayList<>();
     /** Kept only so that the regions' callbacks stay reachable while native code may call them. */
@@ -592,11 +596,11 @@ public final class UnicornCpu implements Cpu {
 
     private int raw(int id) {
         Unicorn.check(Unicorn.uc_reg_read(uc, id, register), "reading a register");
-        return register.getInt(0);
+        return registerValue.getInt(0);
     }
 
     private void setRaw(int id, int value) {
-        register.setInt(0, value);
+        registerValue.putInt(0, value);
         Unicorn.check(Unicorn.uc_reg_write(uc, id, register), "writing a register");
         if (id == Unicorn.UC_M68K_REG_SR) {
             context.srWritten(value);
