@@ -70,12 +70,16 @@ final class Calibration {
         this.contextSize = Unicorn.uc_context_size(uc);
     }
 
-    /** Probes the engine and returns its context accessor; the engine's registers are left in a scratch state. */
-    static CpuContext run(long uc, RunGate gate) {
+    /**
+     * Probes the engine and returns its context accessor; the engine's registers are left in a scratch state.
+     *
+     * @param pending the engine's queued register writes, which the accessor sends before it reads the core
+     */
+    static CpuContext run(long uc, RunGate gate, RegisterWrites pending) {
         long[] handle = new long[1];
         Unicorn.check(Unicorn.uc_context_alloc(uc, handle), "allocating a CPU context");
         try {
-            return new Calibration(uc, gate, handle[0]).probe();
+            return new Calibration(uc, gate, handle[0]).probe(pending);
         } catch (RuntimeException e) {
             Unicorn.uc_context_free(handle[0]);
             throw e;
@@ -83,12 +87,12 @@ final class Calibration {
     }
 
     /** On failure the caller closes the engine, which also drops the probe page. */
-    private CpuContext probe() {
+    private CpuContext probe(RegisterWrites pending) {
         Unicorn.check(Unicorn.uc_mem_map(uc, SCRATCH, Unicorn.PAGE_SIZE, Unicorn.UC_PROT_ALL), "mapping the probe page");
         Unicorn.check(Unicorn.uc_mem_write(uc, SCRATCH, PROBE, PROBE.length), "writing the probe");
         setRegister(Unicorn.UC_M68K_REG_SR, SUPERVISOR);
         long stateOffset = findStateOffset();
-        CpuContext cpuContext = new CpuContext(uc, context, stateOffset, findVbrOffset(stateOffset));
+        CpuContext cpuContext = new CpuContext(uc, context, stateOffset, findVbrOffset(stateOffset), pending);
         checkVbrWrite(cpuContext);
         checkConditionCodes(cpuContext);
         checkStatusRegister(cpuContext);

@@ -26,6 +26,8 @@ import com.sun.jna.Pointer;
  */
 final class CpuContext {
     private final long uc;
+    /** Register writes not yet sent: they go out before a snapshot is taken or restored. */
+    private final RegisterWrites pending;
     private final long context;
     private final Pointer snapshot;
     private final long stateOffset;
@@ -50,8 +52,9 @@ final class CpuContext {
      * @param stateOffset where the {@code CPUM68KState} copy starts in it
      * @param vbrOffset   where VBR is in it
      */
-    CpuContext(long uc, long context, long stateOffset, long vbrOffset) {
+    CpuContext(long uc, long context, long stateOffset, long vbrOffset, RegisterWrites pending) {
         this.uc = uc;
+        this.pending = pending;
         this.context = context;
         this.snapshot = new Pointer(context);
         this.stateOffset = stateOffset;
@@ -107,6 +110,7 @@ final class CpuContext {
 
     private void save() {
         if (!current) {
+            pending.flush();
             Unicorn.check(Unicorn.uc_context_save(uc, context), "saving the CPU context");
             current = true;
         }

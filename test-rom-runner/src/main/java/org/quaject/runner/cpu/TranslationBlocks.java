@@ -81,6 +81,7 @@ final class TranslationBlocks {
     private static final long BLOCK_SPAN = 4096 + LOOKAHEAD;
 
     private final long uc;
+    private final RegisterWrites pending;
     private final Memory blockInfo = new Memory(Unicorn.UC_TB_SIZE);
     private final NavigableSet<Long> standing = new TreeSet<>();
     private Memory exits = new Memory((long) Long.BYTES * EXIT_COUNT);
@@ -89,8 +90,10 @@ final class TranslationBlocks {
     /** What the run in progress drops itself (a step's blocks), counted once it ends. */
     private long ownBytes;
 
-    TranslationBlocks(long uc) {
+    /** @param pending register writes to send before a translation or a run (SR's mode selects the code) */
+    TranslationBlocks(long uc, RegisterWrites pending) {
         this.uc = uc;
+        this.pending = pending;
     }
 
     /** A translated block: its instructions and its length in guest bytes. */
@@ -105,6 +108,7 @@ final class TranslationBlocks {
      * rather than reporting an error.
      */
     Block blockAt(long pc) {
+        pending.flush();
         int err = Unicorn.uc_ctl(uc, Unicorn.CTL_REQUEST_CACHE, pc, Pointer.nativeValue(blockInfo));
         if (err != Unicorn.UC_ERR_OK) {
             return new Block(0, 0);
@@ -157,6 +161,7 @@ final class TranslationBlocks {
         for (int i = 0; i < EXIT_COUNT; i++) {
             stepExits.add(pc + 2L * (i + 1));
         }
+        pending.flush();
         makeRoom(blockBytes(1) + 2 * (coveringInstructions > 0 ? blockBytes(coveringInstructions) : BLOCK_BYTES));
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         setExits(stepExits, pc);
@@ -171,6 +176,7 @@ final class TranslationBlocks {
      * or a standing exit stops the run, and returns uc_emu_start's result.
      */
     int run(long pc) {
+        pending.flush();
         makeRoom(0);
         return Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
     }

@@ -50,6 +50,7 @@ public final class UnicornCpu implements Cpu {
     private static final int TRAP_VECTORS = 32;
 
     private final long uc;
+    private final RegisterWrites writes;
     private final RunGate gate;
     private final CallbackGuard guard;
     private final TranslationBlocks blocks;
@@ -112,16 +113,17 @@ public final class UnicornCpu implements Cpu {
                 "selecting the 68030 model");
         // With exits in use uc_emu_start ignores its until argument; the exit list is empty except while stepping.
         Unicorn.check(Unicorn.uc_ctl(uc, Unicorn.CTL_USE_EXITS, 1), "enabling exit addresses");
+        this.writes = new RegisterWrites(uc);
         this.gate = new RunGate(uc);
         this.guard = new CallbackGuard(gate);
-        this.blocks = new TranslationBlocks(uc);
+        this.blocks = new TranslationBlocks(uc, writes);
         long[] hook = new long[1];
         // Without an interrupt hook Unicorn 2.0.1 ends runs on any guest exception, and crashes on STOP.
         Unicorn.check(Unicorn.uc_hook_add(uc, hook, Unicorn.UC_HOOK_INTR, interruptCallback, 0, 1, 0),
                 "adding the exception hook");
         Unicorn.check(Unicorn.uc_hook_add(uc, hook, Unicorn.UC_HOOK_MEM_INVALID, faultCallback, 0, 1, 0),
                 "adding the memory fault hook");
-        this.context = Calibration.run(uc, gate);
+        this.context = Calibration.run(uc, gate, writes);
         reset();
     }
 
@@ -520,7 +522,8 @@ public final class UnicornCpu implements Cpu {
             guard.fail(thrown);
         } finally {
             guard.leave(previous);
-            // A PC the handler wrote holds only until the run goes on from it.
+            // The core goes on with what the handler wrote; a PC it wrote holds only until then.
+            writes.flush();
             resumeAt = UNKNOWN;
         }
     }
@@ -595,13 +598,13 @@ public final class UnicornCpu implements Cpu {
     }
 
     private int raw(int id) {
+        writes.flush();
         Unicorn.check(Unicorn.uc_reg_read(uc, id, register), "reading a register");
         return registerValue.getInt(0);
     }
 
     private void setRaw(int id, int value) {
-        registerValue.putInt(0, value);
-        Unicorn.check(Unicorn.uc_reg_write(uc, id, register), "writing a register");
+        writes.add(id, value);
         if (id == Unicorn.UC_M68K_REG_SR) {
             context.srWritten(value);
         }
