@@ -17,7 +17,9 @@ final class RegisterWrites {
     private static final int CAPACITY = 8;
 
     private final long uc;
-    private final int[] ids = new int[CAPACITY];
+    /** The registers' ids, in native memory: a Java array would be pinned and copied on every call. */
+    private final Memory ids = new Memory((long) CAPACITY * Integer.BYTES);
+    private final ByteBuffer idSlots = ids.getByteBuffer(0, ids.size()).order(ByteOrder.nativeOrder());
     private final Memory values = new Memory((long) CAPACITY * Integer.BYTES);
     private final ByteBuffer valueSlots = values.getByteBuffer(0, values.size()).order(ByteOrder.nativeOrder());
     /** The {@code void *const *vals} of uc_reg_write_batch: slot i points at value i. */
@@ -36,7 +38,7 @@ final class RegisterWrites {
         if (count == CAPACITY) {
             flush();
         }
-        ids[count] = id;
+        idSlots.putInt(count * Integer.BYTES, id);
         valueSlots.putInt(count * Integer.BYTES, value);
         count++;
     }

@@ -138,8 +138,8 @@ final class Unicorn {
 
     static native int uc_reg_write(long uc, int regid, int[] value);
 
-    /** uc_reg_write_batch: {@code values} holds a pointer to each register's value. */
-    static native int uc_reg_write_batch(long uc, int[] regids, Pointer values, int count);
+    /** uc_reg_write_batch: {@code regids} holds {@code count} ints, {@code values} a pointer to each one's value. */
+    static native int uc_reg_write_batch(long uc, Pointer regids, Pointer values, int count);
 
     /** uc_reg_read into native memory: no Java array to pin and copy on every call. */
     static native int uc_reg_read(long uc, int regid, Pointer value);
