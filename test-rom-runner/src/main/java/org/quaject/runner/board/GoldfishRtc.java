@@ -40,8 +40,8 @@ import java.util.OptionalLong;
  * whatever its time; the time and the alarm registers read as usual.
  */
 public final class GoldfishRtc extends MmioDevice {
-    static final int TIME_LOW = 0x00;
-    static final int TIME_HIGH = 0x04;
+    public static final int TIME_LOW = 0x00;
+    public static final int TIME_HIGH = 0x04;
     static final int ALARM_LOW = 0x08;
     static final int ALARM_HIGH = 0x0c;
     static final int IRQ_ENABLED = 0x10;
@@ -158,7 +158,8 @@ public final class GoldfishRtc extends MmioDevice {
         }
     }
 
-    private long time() {
+    /** The time the RTC reads now, in ns: what TIME_LOW and TIME_HIGH give. */
+    public long time() {
         return timeOffset + clock.nanos();
     }
 

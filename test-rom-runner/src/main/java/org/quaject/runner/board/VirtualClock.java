@@ -26,7 +26,8 @@ import org.quaject.runner.QemuEngine;
  * </ul>
  */
 public final class VirtualClock {
-    private static final int SHIFT = QemuEngine.ICOUNT_SHIFT;
+    /** Guest time grows by {@code 2^SHIFT} ns per instruction. */
+    public static final int SHIFT = QemuEngine.ICOUNT_SHIFT;
 
     private long instructions;
     /** Time added by {@link #idleUntil}: QEMU's icount bias. */

@@ -31,6 +31,15 @@ public interface Cpu extends AutoCloseable {
     /** Maps device registers at guest {@code address}; both {@code address} and {@code size} multiples of 4 KB. */
     void mapMmio(long address, long size, MmioHandler handler);
 
+    /**
+     * Maps device registers as {@link #mapMmio} does, with a count of guest
+     * time at {@code lowOffset} and {@code highOffset} that the core reads by
+     * itself ({@link ClockRegisters}).
+     *
+     * @param shift the count grows by {@code 2^shift} per instruction
+     */
+    ClockRegisters mapMmio(long address, long size, MmioHandler handler, int lowOffset, int highOffset, int shift);
+
     /** Sets who processes guest exceptions; required before the first {@link #run}. */
     void setExceptionHandler(ExceptionHandler handler);
 

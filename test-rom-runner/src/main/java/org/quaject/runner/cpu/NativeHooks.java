@@ -5,8 +5,9 @@ import com.sun.jna.Pointer;
 
 /**
  * The two hook functions that run on every guest instruction and every
- * translation block, as x86-64 machine code in an executable page of their
- * own, built once per process.
+ * translation block, and the read function of {@link ClockRegisters}, as
+ * x86-64 machine code in an executable page of their own, built once per
+ * process.
  *
  * <p>Why machine code: a hook called from JNA costs about 260 ns per call on
  * this host, which would hold a tight guest loop to a few MIPS; a native hook
@@ -194,6 +195,66 @@ final class NativeHooks {
         0x48, (byte) 0xb8,
     };
     private static final byte[] GATE_AFTER_TARGET = {(byte) 0xff, (byte) 0xe0, (byte) 0xc3};
+
+    /**
+     * A {@code uc_cb_mmio_read_t}, {@code uint64_t (uc_engine *uc, uint64_t
+     * offset, unsigned size, void *user_data)}: {@code user_data} (rcx)
+     * points at a {@link ClockRegisters}' words. A 4-byte read of the low
+     * half computes the count, base + (instructions before this run of the
+     * core + the gate's count) &lt;&lt; shift, latches its high half and
+     * returns its low half; a 4-byte read of the high half returns the
+     * latched half; anything else goes on, arguments untouched, to the
+     * device's own read function.
+     * <pre>
+     *   cmp  edx, 4
+     *   jne  forward
+     *   cmp  rsi, [rcx + 40]       ; the low half's offset
+     *   jne  high
+     *   mov  rax, [rcx + 8]        ; the gate's count, by its address
+     *   mov  rax, [rax]
+     *   add  rax, [rcx + 16]       ; instructions before this run of the core
+     *   mov  r9, rcx
+     *   mov  rcx, [r9 + 56]        ; shift
+     *   shl  rax, cl
+     *   add  rax, [r9 + 24]        ; base
+     *   mov  rdx, rax
+     *   shr  rdx, 32
+     *   mov  [r9 + 32], rdx        ; the latched high half
+     *   mov  eax, eax              ; the low half, zero-extended
+     *   ret
+     * high:
+     *   cmp  rsi, [rcx + 48]       ; the high half's offset
+     *   jne  forward
+     *   mov  rax, [rcx + 32]
+     *   ret
+     * forward:
+     *   jmp  qword [rcx]           ; the device's read function
+     * </pre>
+     */
+    private static final byte[] CLOCK_READ = {
+        (byte) 0x83, (byte) 0xfa, 0x04,
+        0x75, 0x38,
+        0x48, 0x3b, 0x71, 0x28,
+        0x75, 0x27,
+        0x48, (byte) 0x8b, 0x41, 0x08,
+        0x48, (byte) 0x8b, 0x00,
+        0x48, 0x03, 0x41, 0x10,
+        0x49, (byte) 0x89, (byte) 0xc9,
+        0x49, (byte) 0x8b, 0x49, 0x38,
+        0x48, (byte) 0xd3, (byte) 0xe0,
+        0x49, 0x03, 0x41, 0x18,
+        0x48, (byte) 0x89, (byte) 0xc2,
+        0x48, (byte) 0xc1, (byte) 0xea, 0x20,
+        0x49, (byte) 0x89, 0x51, 0x20,
+        (byte) 0x89, (byte) 0xc0,
+        (byte) 0xc3,
+        0x48, 0x3b, 0x71, 0x30,
+        0x75, 0x05,
+        0x48, (byte) 0x8b, 0x41, 0x20,
+        (byte) 0xc3,
+        (byte) 0xff, 0x21,
+    };
+    private static final int CLOCK_READ_OFFSET = 256;
     private static final byte[] COUNT_AFTER_TARGET = {(byte) 0xff, (byte) 0xe0};
     private static final int GATE_OFFSET = 64;
     private static final int PAGE_SIZE = 4096;
@@ -202,10 +263,12 @@ final class NativeHooks {
 
     private final long countHook;
     private final long gateHook;
+    private final long clockRead;
 
     private NativeHooks(long page) {
         this.countHook = page;
         this.gateHook = page + GATE_OFFSET;
+        this.clockRead = page + CLOCK_READ_OFFSET;
     }
 
     /** The process-wide hook page; it is never freed, as any engine may still point at it. */
@@ -226,6 +289,11 @@ final class NativeHooks {
         return gateHook;
     }
 
+    /** Address of the MMIO read function of {@link ClockRegisters}. */
+    long clockRead() {
+        return clockRead;
+    }
+
     /** Writes a function whose {@code mov rax, imm64} between {@code before} and {@code after} loads {@code stop}. */
     private static void writeCallingStop(Pointer code, int at, byte[] before, long stop, byte[] after) {
         code.write(at, before, 0, before.length);
@@ -244,6 +312,7 @@ final class NativeHooks {
         Pointer code = new Pointer(page);
         writeCallingStop(code, 0, COUNT_BEFORE_TARGET, stop, COUNT_AFTER_TARGET);
         writeCallingStop(code, GATE_OFFSET, GATE_BEFORE_TARGET, stop, GATE_AFTER_TARGET);
+        code.write(CLOCK_READ_OFFSET, CLOCK_READ, 0, CLOCK_READ.length);
         HostPages.protect(page, PAGE_SIZE, HostPages.PROT_READ | HostPages.PROT_EXEC);
         return page;
     }

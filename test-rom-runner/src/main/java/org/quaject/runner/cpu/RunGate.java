@@ -118,6 +118,11 @@ final class RunGate {
         view.putLong(NativeHooks.LIMIT, 0);
     }
 
+    /** Where the count of instructions started since {@link #arm} is, for native code that reads it. */
+    long countedAddress() {
+        return Pointer.nativeValue(words) + NativeHooks.COUNTED;
+    }
+
     /** Instructions started since {@link #arm}. */
     long counted() {
         return view.getLong(NativeHooks.COUNTED);

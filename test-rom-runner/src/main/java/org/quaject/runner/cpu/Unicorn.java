@@ -157,6 +157,10 @@ final class Unicorn {
     static native int uc_mmio_map(long uc, long address, long size, MmioReadCallback read, long readData,
                                   MmioWriteCallback write, long writeData);
 
+    /** uc_mmio_map with a native read function. */
+    static native int uc_mmio_map(long uc, long address, long size, long read, long readData,
+                                  MmioWriteCallback write, long writeData);
+
     static native int uc_emu_start(long uc, long begin, long until, long timeout, long count);
 
     static native int uc_hook_add(long uc, long[] hook, int type, long nativeCallback, long userData,

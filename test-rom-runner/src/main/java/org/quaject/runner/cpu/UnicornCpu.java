@@ -1,5 +1,6 @@
 package org.quaject.runner.cpu;
 
+import com.sun.jna.CallbackReference;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
@@ -63,6 +64,8 @@ public final class UnicornCpu implements Cpu {
     private final List<Range> mapped = new ArrayList<>();
     /** Kept only so that the regions' callbacks stay reachable while native code may call them. */
     private final List<MmioRegion> mmio = new ArrayList<>();
+    /** Count registers the core reads by itself; told, before each run of the core, where the count starts. */
+    private final List<ClockRegisters> clocks = new ArrayList<>();
     // Native code holds only these callbacks' addresses, so they must stay reachable as long as the engine.
     private final Unicorn.InterruptCallback interruptCallback = this::onInterrupt;
     private final Unicorn.MemoryFaultCallback faultCallback = this::onMemoryFault;
@@ -212,13 +215,32 @@ public final class UnicornCpu implements Cpu {
 
     @Override
     public void mapMmio(long address, long size, MmioHandler handler) {
+        MmioRegion region = mmioRegion(address, size, handler);
+        Unicorn.check(Unicorn.uc_mmio_map(uc, address, size, region.read, 0, region.write, 0),
+                String.format("mapping MMIO at 0x%x", address));
+        mapped.add(new Range(address, address + size));
+    }
+
+    @Override
+    public ClockRegisters mapMmio(long address, long size, MmioHandler handler, int lowOffset, int highOffset,
+                                  int shift) {
+        MmioRegion region = mmioRegion(address, size, handler);
+        ClockRegisters clock = new ClockRegisters(Pointer.nativeValue(CallbackReference.getFunctionPointer(region.read)),
+                gate.countedAddress(), lowOffset, highOffset, shift);
+        Unicorn.check(Unicorn.uc_mmio_map(uc, address, size, NativeHooks.get().clockRead(), clock.address(),
+                region.write, 0), String.format("mapping MMIO at 0x%x", address));
+        clocks.add(clock);
+        mapped.add(new Range(address, address + size));
+        return clock;
+    }
+
+    /** A region's callbacks, kept reachable for as long as native code may call them. */
+    private MmioRegion mmioRegion(long address, long size, MmioHandler handler) {
         Objects.requireNonNull(handler, "handler");
         requireMappable(address, size, ADDRESS_SPACE);
         MmioRegion region = new MmioRegion(handler, guard, context::forget);
-        Unicorn.check(Unicorn.uc_mmio_map(uc, address, size, region.read, 0, region.write, 0),
-                String.format("mapping MMIO at 0x%x", address));
         mmio.add(region);
-        mapped.add(new Range(address, address + size));
+        return region;
     }
 
     @Override
@@ -411,6 +433,9 @@ public final class UnicornCpu implements Cpu {
             // Outside RAM the fetch faults at once (or, from MMIO, QEMU runs single instructions anyway).
             exceptionsInsideBlocks = 0;
             context.forget();
+            for (ClockRegisters clock : clocks) {
+                clock.runStartsAfter(done);
+            }
             int err = stepping ? blocks.runOne(pc, stillTooLong ? tooLongInstructions : 0) : blocks.run(pc);
             blocks.ran(gate.tripped() ? gate.stoppedAt() : -1, exceptionsInsideBlocks);
             context.forget();

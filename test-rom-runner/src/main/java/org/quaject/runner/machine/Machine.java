@@ -2,18 +2,22 @@ package org.quaject.runner.machine;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.Segment;
 import org.quaject.runner.Contention;
 import org.quaject.runner.Preemption;
+import org.quaject.runner.board.GoldfishRtc;
 import org.quaject.runner.board.MmioDevice;
 import org.quaject.runner.board.PreemptiveAlarms;
 import org.quaject.runner.board.Virt68030Board;
 import org.quaject.runner.board.VirtCtrl;
 import org.quaject.runner.board.VirtualClock;
+import org.quaject.runner.cpu.ClockRegisters;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.NativeRam;
 import org.quaject.runner.cpu.Register;
@@ -55,6 +59,8 @@ public final class Machine implements AutoCloseable {
     private final GuestExceptions exceptions;
     private final Optional<CasContention> contention;
     private final List<DeviceWindow> windows = new ArrayList<>();
+    /** Each RTC's time registers, which the core reads by itself from the time they hold at a slice's start. */
+    private final Map<GoldfishRtc, ClockRegisters> rtcClocks = new LinkedHashMap<>();
     private long sliceStart;
     private long sliceEnd;
     /** The interrupt level the loop last saw the board assert. */
@@ -73,7 +79,13 @@ public final class Machine implements AutoCloseable {
             for (MmioDevice device : board.devices()) {
                 DeviceWindow window = new DeviceWindow(device, this::syncClock, this::afterDeviceWrite, cpu::requestStop);
                 windows.add(window);
-                cpu.mapMmio(device.base(), MMIO_WINDOW, window);
+                if (device instanceof GoldfishRtc rtc) {
+                    // The guest reads the time on every alarm: the core reads it without calling the RTC.
+                    rtcClocks.put(rtc, cpu.mapMmio(device.base(), MMIO_WINDOW, window,
+                            GoldfishRtc.TIME_LOW, GoldfishRtc.TIME_HIGH, VirtualClock.SHIFT));
+                } else {
+                    cpu.mapMmio(device.base(), MMIO_WINDOW, window);
+                }
             }
             exceptions = new GuestExceptions(cpu, ram, board::interruptLevel);
             cpu.setExceptionHandler(exceptions);
@@ -186,6 +198,7 @@ public final class Machine implements AutoCloseable {
         long slice = event.isPresent() ? Math.min(limit, Math.max(1, event.getAsLong() - clock.instructions())) : limit;
         sliceStart = clock.instructions();
         sliceEnd = sliceStart + slice;
+        updateRtcClocks();
         levelSeen = board.interruptLevel();
         // A level the mask holds off is taken right after the instruction that lowers the mask.
         Stop stop = levelSeen != 0 ? cpu.runToInterruptPoint(slice) : cpu.run(slice);
@@ -251,6 +264,8 @@ public final class Machine implements AutoCloseable {
      * end brings the end forward to it.
      */
     private void afterDeviceWrite() {
+        // The write may have set an RTC's time.
+        updateRtcClocks();
         int level = board.interruptLevel();
         boolean rose = level > levelSeen;
         levelSeen = level;
@@ -272,6 +287,15 @@ public final class Machine implements AutoCloseable {
         if (!cpu.limitRun(instructions)) {
             cpu.requestStop();
         }
+    }
+
+    /**
+     * Tells each RTC's time registers the time at the slice's start: the
+     * time now, less that of the instructions the slice ran so far.
+     */
+    private void updateRtcClocks() {
+        long sinceSliceStart = (clock.instructions() - sliceStart) << VirtualClock.SHIFT;
+        rtcClocks.forEach((rtc, registers) -> registers.setBase(rtc.time() - sinceSliceStart));
     }
 
     /** Brings the clock to the instruction the CPU is executing now. */
