@@ -24,6 +24,8 @@ public final class ExceptionProcessor {
 
     private final ProcessorState cpu;
     private final GuestMemory memory;
+    /** The frame being stacked, big-endian as the 68030 stacks it; one for all, as exceptions come one at a time. */
+    private final ByteBuffer frame = ByteBuffer.allocate(FORMAT_2_BYTES);
 
     public ExceptionProcessor(ProcessorState cpu, GuestMemory memory) {
         this.cpu = cpu;
@@ -120,10 +122,8 @@ public final class ExceptionProcessor {
         requireStack(vector, sp, frameBytes);
         cpu.setStackPointer(sp);
         int format = frameBytes == FORMAT_2_BYTES ? 2 : 0;
-        ByteBuffer frame = ByteBuffer.allocate(frameBytes)
-                .putShort((short) oldSr)
-                .putInt(stackedPc)
-                .putShort((short) (format << 12 | vector * 4));
+        frame.clear();
+        frame.putShort((short) oldSr).putInt(stackedPc).putShort((short) (format << 12 | vector * 4));
         if (format == 2) {
             frame.putInt(instructionAddress);
         }

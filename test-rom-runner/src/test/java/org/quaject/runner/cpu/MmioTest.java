@@ -185,6 +185,44 @@ class MmioTest {
         }
     }
 
+    /**
+     * The core reads a clock's halves by itself: the low half is the base
+     * plus the instructions counted so far in the run (this one included)
+     * shifted, and latches the high half; other accesses, and narrower
+     * reads of the clock, reach the handler.
+     */
+    @Test
+    void clockRegistersAreReadByTheCoreAndEverythingElseByTheHandler() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    nop
+                    move.l 0xff009010,d0
+                    move.l 0xff009014,d1
+                    move.l 0xff009008,d2
+                    move.w 0xff009010,d3
+                    move.l #7,0xff009014
+                    move.l 0xff009010,d4
+                    move.l 0xff009014,d5
+                    stop #0x2700
+                """)) {
+            Cpu cpu = machine.cpu;
+            Recorder device = new Recorder();
+            ClockRegisters clock = cpu.mapMmio(0xff009000L, 0x1000, device, 0x10, 0x14, 4);
+            clock.setBase(0x1_ffff_ffe0L);
+            assertEquals(StopReason.STOP_INSTRUCTION, cpu.run(100).reason());
+            // Instruction 2 reads the low half: 0x1_ffff_ffe0 + 2 * 16; instruction 7: + 7 * 16.
+            assertEquals(0x0000_0000, cpu.get(Register.D0));
+            assertEquals(2, cpu.get(Register.D1), "the high half latched by the low half's read");
+            assertEquals(0xa8, cpu.get(Register.D2));
+            assertEquals(0xb0, cpu.get(Register.D3) & 0xffff);
+            assertEquals(0x0000_0050, cpu.get(Register.D4));
+            assertEquals(2, cpu.get(Register.D5));
+            assertEquals(2, clock.latchedHigh());
+            assertEquals(List.of("r4@8", "r2@16", "w4@20=7"), device.accesses);
+        }
+    }
+
     @Test
     void firstInstructionTouchingADeviceIsCountedOnce() throws Exception {
         try (Machine machine = Machine.boot(dir, """
