@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
+import org.quaject.runner.DiskDrive;
 import org.quaject.runner.Engine;
 import org.quaject.runner.EngineException;
 import org.quaject.runner.ImageInfo;
@@ -99,6 +100,15 @@ final class EngineOptions {
     @Mixin
     StressOptions stress;
 
+    @Option(names = "--disk", paramLabel = "FILE",
+            description = "Attach FILE as the board's first virtio-blk disk (transport 127, 0xff01fe00), "
+                    + "a raw disk of 512-byte sectors. The guest's writes reach FILE unless --snapshot is given.")
+    Path disk;
+
+    @Option(names = "--snapshot",
+            description = "Run on a copy of the disk: FILE is left unchanged, as with QEMU's snapshot=on.")
+    boolean snapshot;
+
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
     boolean verbose;
 
@@ -117,9 +127,10 @@ final class EngineOptions {
                 return Optional.empty();
             }
             ImageInfo info = image.get().info();
-            RunResult result = engine().run(new RunRequest(image.get().elf(), info.ramBytes(), testMode,
+            RunRequest request = new RunRequest(image.get().elf(), info.ramBytes(), testMode,
                     input.apply(info), consoleOutput, timeout(defaults), instructionBudget(defaults),
-                    stress.preemption(spec, engine == EngineName.runner)));
+                    stress.preemption(spec, engine == EngineName.runner), diskDrive());
+            RunResult result = engine().run(request);
             return Optional.of(new Boot(result, locateCrashes(result, image.get().elf())));
         } catch (EngineException e) {
             err.println("qj: error: " + e.getMessage());
@@ -174,6 +185,18 @@ final class EngineOptions {
                     "--max-instructions needs --engine runner: QEMU cannot count instructions to a limit");
         }
         return OptionalLong.of(maxInstructions);
+    }
+
+    /** The disk the command line attaches, if any. */
+    private Optional<DiskDrive> diskDrive() {
+        if (disk == null) {
+            if (snapshot) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--snapshot needs a disk: give --disk FILE, or an .img image");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new DiskDrive(disk, snapshot));
     }
 
     private Engine engine() {

@@ -121,7 +121,21 @@ public final class QemuEngine implements Engine {
         if (request.testMode()) {
             command.addAll(List.of("-append", RunRequest.TEST_MODE_COMMAND_LINE));
         }
+        request.disk().ifPresent(disk -> command.addAll(diskOptions(disk)));
         return command;
+    }
+
+    /**
+     * The disk as the first virtio-blk device, which the board puts at its last
+     * transport ({@link DiskDrive#TRANSPORT_ADDRESS}). {@code if=none}: without
+     * it the board silently attaches nothing (board-virt68030.md). A comma in
+     * the file's name is doubled, as QEMU's option syntax asks.
+     */
+    private static List<String> diskOptions(DiskDrive disk) {
+        String file = disk.file().toAbsolutePath().toString().replace(",", ",,");
+        return List.of("-drive", "file=" + file + ",format=raw,if=none,id=disk0"
+                        + (disk.snapshot() ? ",snapshot=on" : ""),
+                "-device", "virtio-blk-device,drive=disk0");
     }
 
     /** QEMU's {@code -m} value, whose plain numbers mean MiB; RunRequest guarantees whole KiB. */

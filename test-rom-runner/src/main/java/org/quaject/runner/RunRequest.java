@@ -21,10 +21,11 @@ import java.util.OptionalLong;
  * @param maxInstructions instructions after which the run is stopped, if bounded; only
  *                      engines that count instructions can honour it
  * @param preemption    the stress mode to run in, if any; only the runner engine has them
+ * @param disk          the disk attached to the board, if any
  */
 public record RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
                          OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions,
-                         Optional<Preemption> preemption) {
+                         Optional<Preemption> preemption, Optional<DiskDrive> disk) {
 
     /** The kernel command line that tells an image to run its tests and report them in TAP. */
     public static final String TEST_MODE_COMMAND_LINE = "qj.test";
@@ -42,6 +43,7 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(maxInstructions, "maxInstructions");
         Objects.requireNonNull(preemption, "preemption");
+        Objects.requireNonNull(disk, "disk");
         if (!isRunnableRamSize(ramBytes)) {
             throw new IllegalArgumentException("RAM size must be a positive multiple of " + RAM_GRANULE
                     + " bytes, not " + ramBytes);
@@ -63,19 +65,27 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
     /** A request in no stress mode. */
     public RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
                       OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions) {
-        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions, Optional.empty());
+        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions, Optional.empty(),
+                Optional.empty());
     }
 
     /** The same request, run in the stress mode {@code mode}. */
     public RunRequest withPreemption(Preemption mode) {
         return new RunRequest(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions,
-                Optional.of(mode));
+                Optional.of(mode), disk);
+    }
+
+    /** The same request, with {@code drive} attached to the board. */
+    public RunRequest withDisk(DiskDrive drive) {
+        return new RunRequest(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions,
+                preemption, Optional.of(drive));
     }
 
     /** A request bounded by wall-clock time only. */
     public RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
                       OutputStream consoleOutput, Duration timeout) {
-        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, OptionalLong.empty(), Optional.empty());
+        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, OptionalLong.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether every engine can give the guest exactly this much RAM. */

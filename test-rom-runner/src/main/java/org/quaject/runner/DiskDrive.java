@@ -1,0 +1,27 @@
+package org.quaject.runner;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A raw disk file attached to the board as its first virtio-blk disk, at
+ * virtio-mmio transport 127 ({@code 0xff01fe00}, PIC 5 line 32, CPU level 5),
+ * where QEMU puts the first {@code -device virtio-blk-device}
+ * (board-virt68030.md, "virtio-mmio").
+ *
+ * @param file     the disk's bytes, 512 to a sector; a last partial sector is not part of the disk
+ * @param snapshot run on a copy: the guest's writes never reach {@code file}, as with QEMU's
+ *                 {@code -drive ...,snapshot=on}
+ */
+public record DiskDrive(Path file, boolean snapshot) {
+
+    /** The board's sector: every virtio-blk request counts in these. */
+    public static final int SECTOR_BYTES = 512;
+
+    /** Where QEMU's virt board puts the first virtio device: the last of its 128 transports. */
+    public static final long TRANSPORT_ADDRESS = 0xff01_fe00L;
+
+    public DiskDrive {
+        Objects.requireNonNull(file, "file");
+    }
+}
