@@ -126,6 +126,7 @@ kernelDecl
 kernelItem
     : BOARD board=ID                                    # boardItem
     | RAM size=NUMBER                                   # ramItem
+    | word=ID size=NUMBER                               # sizeItem      // `disk 8M`: `disk` stays a name elsewhere
     | INSTANCE name=ID ':' cls=ID argList? (AT base=NUMBER)? irqLines?   # instanceItem
     | CONNECT from=memberRef '->' to=memberRef          # connectItem
     | MAIN body                                         # mainItem

@@ -1,4 +1,5 @@
-| bootinfo.s: find the boot command line and whether it asks for test mode.
+| bootinfo.s: find the boot command line and whether it asks for test mode,
+| and for a kernel booted from a disk image, where its data area is.
 |
 | QEMU passes its -append text the way it does to a Linux/m68k kernel: as a
 | bootinfo record in a list written at (_end + 1) & ~1, just past the image.
@@ -11,22 +12,29 @@
 
         .equ    BI_LAST, 0
         .equ    BI_COMMAND_LINE, 7
+        .equ    BI_QJ_DISK, 0x8100              | from the disk image's loader (docs/disk-image.md)
+        .equ    QJ_DISK_RECORD_SIZE, 16
         .equ    RECORD_HEADER_SIZE, 4
         .equ    MAX_RECORDS, 64                 | QEMU 7.2 writes about a dozen
 
         .text
 
-| qj_parse_bootinfo: set qj_boot_command_line and qj_boot_test_mode.
+| qj_parse_bootinfo: set qj_boot_command_line, qj_boot_test_mode and qj_boot_disk.
 | in:        nothing (reads the records past _end)
 | out:       qj_boot_command_line = the command line, or 0 if there is none;
 |            qj_boot_test_mode = 1 if the command line holds the word
-|            `qj.test`, else 0
+|            `qj.test`, else 0; qj_boot_disk = the BI_QJ_DISK record's three
+|            longs (the disk's transport, the data area's first sector and
+|            its sectors), all 0 if the kernel was not booted from a disk
 | preserves: all registers
         .globl  qj_parse_bootinfo
 qj_parse_bootinfo:
         movem.l d0-d2/a0-a3,-(sp)
         clr.l   qj_boot_command_line
         clr.b   qj_boot_test_mode
+        clr.l   qj_boot_disk
+        clr.l   qj_boot_disk+4
+        clr.l   qj_boot_disk+8
 
         | Walk the records, remembering where the last command line record
         | starts (a0) and ends (a1).
@@ -42,7 +50,15 @@ qj_parse_bootinfo:
         blo     3f
         btst    #0,d1
         bne     3f
-        cmpi.w  #BI_COMMAND_LINE,(a2)
+        cmpi.w  #BI_QJ_DISK,(a2)
+        bne     5f
+        cmpi.w  #QJ_DISK_RECORD_SIZE,d1
+        bne     2f
+        move.l  RECORD_HEADER_SIZE(a2),qj_boot_disk
+        move.l  RECORD_HEADER_SIZE+4(a2),qj_boot_disk+4
+        move.l  RECORD_HEADER_SIZE+8(a2),qj_boot_disk+8
+        bra     2f
+5:      cmpi.w  #BI_COMMAND_LINE,(a2)
         bne     2f
         lea     RECORD_HEADER_SIZE(a2),a0
         lea     (a2,d1.l),a1
@@ -117,3 +133,9 @@ qj_boot_command_line:
         .globl  qj_boot_test_mode
 qj_boot_test_mode:
         .skip   1
+| A kernel booted from a disk image: the disk's virtio-mmio transport, the
+| first sector of the kernel's data area, and its sectors; zeros otherwise.
+        .balign 4
+        .globl  qj_boot_disk
+qj_boot_disk:
+        .skip   12

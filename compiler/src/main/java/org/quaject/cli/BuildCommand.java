@@ -17,17 +17,19 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code qj build}: compile a kernel into its image files. */
 @Command(name = "build",
         mixinStandardHelpOptions = true,
-        header = "Compile a .qj kernel into an image (OUT.elf, OUT.rom, OUT.map).",
+        header = "Compile a .qj kernel into an image (OUT.elf, OUT.rom, OUT.map, OUT.img).",
         description = {
             "Compile a .qj kernel into an image for the virt68030 board:",
             "  OUT.elf  the image, with symbols and a .qj line table",
             "  OUT.rom  the loaded bytes as one raw image",
             "  OUT.map  where every quaject, callentry, field and hole ended up",
+            "  OUT.img  the image as a bootable disk with the kernel's data area (docs/disk-image.md);",
+            "           qj run OUT.img boots it through the boot loader",
             "On any error none of them is written, and stale ones from an earlier build are removed."})
 final class BuildCommand implements Callable<Integer> {
 
     /** The extensions of the outputs; an OUT given with one of them is taken without it. */
-    static final List<String> OUTPUT_EXTENSIONS = List.of(".elf", ".rom", ".map");
+    static final List<String> OUTPUT_EXTENSIONS = List.of(".elf", ".rom", ".map", ".img");
 
     @Spec
     CommandSpec spec;
@@ -52,10 +54,11 @@ final class BuildCommand implements Callable<Integer> {
         Path elf = withExtension(base, ".elf");
         Path rom = withExtension(base, ".rom");
         Path map = withExtension(base, ".map");
+        Path diskImage = withExtension(base, ".img");
         try (Workspace workspace = Workspace.open(workDir)) {
             Optional<Compiler.Build> build = CompileStep.compile(source, workspace, verbose, spec.commandLine().getErr());
             if (build.isEmpty()) {
-                for (Path stale : List.of(elf, rom, map)) {
+                for (Path stale : List.of(elf, rom, map, diskImage)) {
                     Files.deleteIfExists(stale);
                 }
                 return ExitStatus.FAILURE;
@@ -64,9 +67,10 @@ final class BuildCommand implements Callable<Integer> {
                     .add(build.get().elf(), elf)
                     .add(build.get().rom(), rom)
                     .add(build.get().map(), map)
+                    .add(build.get().diskImage(), diskImage)
                     .commit();
             if (verbose) {
-                spec.commandLine().getErr().println("qj: wrote " + elf + ", " + rom + ", " + map);
+                spec.commandLine().getErr().println("qj: wrote " + elf + ", " + rom + ", " + map + ", " + diskImage);
             }
             return ExitStatus.SUCCESS;
         }

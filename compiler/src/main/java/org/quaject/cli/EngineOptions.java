@@ -129,9 +129,10 @@ final class EngineOptions {
             ImageInfo info = image.get().info();
             RunRequest request = new RunRequest(image.get().elf(), info.ramBytes(), testMode,
                     input.apply(info), consoleOutput, timeout(defaults), instructionBudget(defaults),
-                    stress.preemption(spec, engine == EngineName.runner), diskDrive());
+                    stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()));
             RunResult result = engine().run(request);
-            return Optional.of(new Boot(result, locateCrashes(result, image.get().elf())));
+            return Optional.of(new Boot(result, image.get().symbols()
+                    .map(symbols -> locateCrashes(result, symbols)).orElse(Map.of())));
         } catch (EngineException e) {
             err.println("qj: error: " + e.getMessage());
             return Optional.empty();
@@ -187,16 +188,18 @@ final class EngineOptions {
         return OptionalLong.of(maxInstructions);
     }
 
-    /** The disk the command line attaches, if any. */
-    private Optional<DiskDrive> diskDrive() {
-        if (disk == null) {
-            if (snapshot) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--snapshot needs a disk: give --disk FILE, or an .img image");
-            }
-            return Optional.empty();
+    /** The disk: the disk image being booted, or the one --disk attaches, if any. */
+    private Optional<DiskDrive> diskDrive(Optional<Path> diskImage) {
+        if (diskImage.isPresent() && disk != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--disk cannot be given with a disk image: the image is the disk");
         }
-        return Optional.of(new DiskDrive(disk, snapshot));
+        Optional<Path> file = diskImage.or(() -> Optional.ofNullable(disk));
+        if (file.isEmpty() && snapshot) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--snapshot needs a disk: give --disk FILE, or an .img image");
+        }
+        return file.map(f -> new DiskDrive(f, snapshot));
     }
 
     private Engine engine() {

@@ -18,18 +18,22 @@ import org.quaject.compiler.diag.SourceFile;
 import org.quaject.compiler.generate.KernelGenerator;
 import org.quaject.compiler.generate.QuajectTemplateGenerator;
 import org.quaject.compiler.image.BundledFiles;
+import org.quaject.compiler.image.DiskImage;
 import org.quaject.compiler.link.ImageLinker;
 import org.quaject.compiler.link.InlineBodies;
 import org.quaject.compiler.link.LinkMap;
 import org.quaject.compiler.link.TemplateObject;
 import org.quaject.compiler.model.Board;
 import org.quaject.compiler.model.Callentry;
+import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
 import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.parse.ModelBuilder;
 import org.quaject.compiler.parse.SourceLoader;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
+import org.quaject.elf.Segment;
+import org.quaject.runner.ImageInfo;
 
 /**
  * The compiler's driver: parse, build the model, check it, generate assembly,
@@ -39,7 +43,7 @@ import org.quaject.elf.ElfFormatException;
 public final class Compiler {
 
     /** The files of a built image, in the work directory. */
-    public record Build(Path elf, Path rom, Path map, Diagnostics diagnostics) {
+    public record Build(Path elf, Path rom, Path map, Path diskImage, Diagnostics diagnostics) {
     }
 
     private final Consumer<String> progress;
@@ -118,7 +122,9 @@ public final class Compiler {
 
         Path map = work.resolve("image.map");
         LinkMap.write(program, templates, linked.elf(), linked.linkerMap(), map);
-        return new Build(linked.elf(), linked.rom(), map, diagnostics);
+        Path diskImage = work.resolve("image.img");
+        writeDiskImage(program.kernel(), linked.elf(), diskImage);
+        return new Build(linked.elf(), linked.rom(), map, diskImage, diagnostics);
     }
 
     /**
@@ -148,6 +154,27 @@ public final class Compiler {
         files.addAll(BundledFiles.extract("qj/boot", boot, ".s", ".ld"));
         files.addAll(BundledFiles.extract("qj/runtime", runtime, ".s"));
         return files;
+    }
+
+    /** The image as a bootable disk (docs/disk-image.md): the ELF's loaded bytes, then the data area. */
+    private static void writeDiskImage(Kernel kernel, Path elfPath, Path diskImage) {
+        try {
+            ElfFile elf = ElfFile.read(elfPath);
+            List<DiskImage.Segment> segments = new ArrayList<>();
+            long end = 0;
+            for (Segment segment : elf.segments()) {
+                if (segment.isLoad() && segment.memorySize() > 0) {
+                    segments.add(new DiskImage.Segment(segment.physicalAddress(), elf.contents(segment)));
+                    end = Math.max(end, segment.physicalAddress() + segment.memorySize());
+                }
+            }
+            DiskImage.write(diskImage, elf.entry(), end, Board.ramBytes(kernel), segments,
+                    ImageInfo.of(elf).consoleInput(), Board.diskBytes(kernel));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ElfFormatException e) {
+            throw new UncheckedIOException(new IOException("cannot read the linked image: " + e.getMessage(), e));
+        }
     }
 
     private static void checkFitsInRam(Program program, Path elfPath, Diagnostics diagnostics) {

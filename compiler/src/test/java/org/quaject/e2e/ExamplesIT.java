@@ -36,11 +36,11 @@ class ExamplesIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyExampleBuildsItsThreeOutputs() throws IOException {
+    Stream<DynamicTest> everyExampleBuildsItsFourOutputs() throws IOException {
         return examples().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             QjProcess.Result result = QjProcess.run("build", QjProcess.example(name), "-o", out.resolve(name));
             assertEquals(0, result.exitStatus(), result::toString);
-            for (String extension : List.of(".elf", ".rom", ".map")) {
+            for (String extension : List.of(".elf", ".rom", ".map", ".img")) {
                 Path file = out.resolve(name + extension);
                 assertTrue(Files.size(file) > 0, file + " is missing or empty");
             }

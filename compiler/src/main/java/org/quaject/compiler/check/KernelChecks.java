@@ -66,6 +66,14 @@ final class KernelChecks {
                         Board.MAX_RAM >> 20);
             }
         });
+        kernel.disk().ifPresent(disk -> {
+            if (disk.value() < Board.SECTOR_BYTES || disk.value() > Board.MAX_DISK
+                    || disk.value() % Board.SECTOR_BYTES != 0) {
+                diagnostics.error(disk.position(),
+                        "the disk's data area must be a whole number of %d-byte sectors, from 512 to %dM",
+                        Board.SECTOR_BYTES, Board.MAX_DISK >> 20);
+            }
+        });
     }
 
     private void checkInstance(Instance instance, QuajectClass quaject) {

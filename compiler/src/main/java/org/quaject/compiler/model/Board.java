@@ -57,6 +57,17 @@ public final class Board {
         };
     }
 
+    /** The disk image's sector; the data area is a whole number of them. */
+    public static final long SECTOR_BYTES = 512;
+
+    /** The largest data area a kernel may ask for. */
+    public static final long MAX_DISK = 1L << 30;
+
+    /** The kernel's disk data area in bytes, 0 if it has none. */
+    public static long diskBytes(Kernel kernel) {
+        return kernel.disk().map(Constant::value).orElse(0L);
+    }
+
     /** The kernel's RAM size, or the default. */
     public static long ramBytes(Kernel kernel) {
         return kernel.ram().map(Constant::value).orElse(DEFAULT_RAM);

@@ -3,8 +3,12 @@ package org.quaject.compiler.model;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code kernel} block: the board, the memory, the static instances and how they connect. */
-public record Kernel(Name name, Optional<Name> board, Optional<Constant> ram, List<Instance> instances,
+/**
+ * The {@code kernel} block: the board, the memory, the disk's data area, the
+ * static instances and how they connect.
+ */
+public record Kernel(Name name, Optional<Name> board, Optional<Constant> ram, Optional<Constant> disk,
+                     List<Instance> instances,
                      List<Connection> connections, List<AssemblyBody> mains, List<TestCase> tests) {
 
     public Optional<Instance> instance(String name) {

@@ -39,6 +39,9 @@ import org.quaject.compiler.parse.antlr.QjParser;
  */
 public final class ModelBuilder {
 
+    /** The kernel item that sizes the disk image's data area; a word, not a keyword, so `disk` can name things. */
+    static final String DISK_ITEM = "disk";
+
     private final Diagnostics diagnostics;
     private final List<QuajectClass> classes = new ArrayList<>();
     private final List<Kernel> kernels = new ArrayList<>();
@@ -168,6 +171,7 @@ public final class ModelBuilder {
     private Kernel kernel(QjParser.KernelDeclContext k) {
         List<Name> boards = new ArrayList<>();
         List<Constant> rams = new ArrayList<>();
+        List<Constant> disks = new ArrayList<>();
         List<Instance> instances = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         List<AssemblyBody> mains = new ArrayList<>();
@@ -177,6 +181,13 @@ public final class ModelBuilder {
                 boards.add(name(b.board));
             } else if (item instanceof QjParser.RamItemContext r) {
                 rams.add(number(r.size, false));
+            } else if (item instanceof QjParser.SizeItemContext s) {
+                if (s.word.getText().equals(DISK_ITEM)) {
+                    disks.add(number(s.size, false));
+                } else {
+                    diagnostics.error(position(s.word), "unknown kernel item '%s'; a size follows `ram` or `%s`",
+                            s.word.getText(), DISK_ITEM);
+                }
             } else if (item instanceof QjParser.InstanceItemContext i) {
                 List<Instance.Argument> args = new ArrayList<>();
                 if (i.argList() != null) {
@@ -210,7 +221,12 @@ public final class ModelBuilder {
         if (rams.size() > 1) {
             diagnostics.error(rams.get(1).position(), "the RAM size is already given at %s", rams.get(0).position());
         }
+        if (disks.size() > 1) {
+            diagnostics.error(disks.get(1).position(), "the disk size is already given at %s",
+                    disks.get(0).position());
+        }
         return new Kernel(name(k.name), boards.stream().findFirst(), rams.stream().findFirst(),
+                disks.stream().findFirst(),
                 instances, connections, mains, kernelTests);
     }
 

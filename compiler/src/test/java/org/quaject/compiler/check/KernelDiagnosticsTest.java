@@ -340,6 +340,33 @@ class KernelDiagnosticsTest {
                         }
                         """,
                         error(2, 9, "RAM must be a whole number of MiB from 1M to 1024M")),
+                DiagnosticCase.of("a disk data area that is not whole sectors", """
+                        kernel k {
+                            disk 1000
+                        }
+                        """,
+                        error(2, 10, "the disk's data area must be a whole number of 512-byte sectors, "
+                                + "from 512 to 1024M")),
+                DiagnosticCase.of("a disk data area larger than the format allows", """
+                        kernel k {
+                            disk 2048M
+                        }
+                        """,
+                        error(2, 10, "the disk's data area must be a whole number of 512-byte sectors, "
+                                + "from 512 to 1024M")),
+                DiagnosticCase.of("a disk size given twice", """
+                        kernel k {
+                            disk 8M
+                            disk 4M
+                        }
+                        """,
+                        error(3, 10, "the disk size is already given at main.qj:2:10")),
+                DiagnosticCase.of("a size after a word that takes none", """
+                        kernel k {
+                            rom 8M
+                        }
+                        """,
+                        error(2, 5, "unknown kernel item 'rom'; a size follows `ram` or `disk`")),
                 DiagnosticCase.of("two main bodies, reported at the second main", """
                         kernel k {
                             main {

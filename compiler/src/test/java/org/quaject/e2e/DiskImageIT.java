@@ -1,0 +1,148 @@
+package org.quaject.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.quaject.compiler.image.DiskImage;
+
+/**
+ * Disk images (docs/disk-image.md): {@code qj build} writes them, and both
+ * engines boot them through the boot loader, which refuses a bad one with
+ * its reason on the console.
+ */
+class DiskImageIT {
+
+    private static final List<String> ENGINES = List.of("runner", "qemu");
+    private static final String HELLO = "Hello from a quaject kernel on the MC68030!\n";
+    /** An image's first segment starts at sector 1 (the header is sector 0). */
+    private static final long FIRST_SEGMENT = DiskImage.SECTOR_BYTES;
+    private static final long MIB = 1 << 20;
+
+    @TempDir
+    Path out;
+
+    @Test
+    void aBuiltImageBootsFromItsDiskOnBothEngines() {
+        Path image = build("hello");
+        for (String engine : ENGINES) {
+            QjProcess.Result result = QjProcess.run("run", image, "--engine", engine);
+            assertEquals(0, result.exitStatus(), result::toString);
+            assertEquals(HELLO, result.stdout(), engine);
+        }
+    }
+
+    /** The loader passes the boot command line on: the tests run, with the console input they expect. */
+    @Test
+    void testsRunFromADiskImageAsFromTheElfImage() {
+        QjProcess.Result direct = QjProcess.run("test", QjProcess.example("echo"), "--engine", "runner");
+        assertEquals(0, direct.exitStatus(), direct::toString);
+        Path image = build("echo");
+        for (String engine : ENGINES) {
+            QjProcess.Result result = QjProcess.run("test", image, "--engine", engine);
+            assertEquals(0, result.exitStatus(), result::toString);
+            assertEquals(direct.stdout(), result.stdout(), engine);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBadDiskIsRefusedWithItsReasonOnBothEngines() throws IOException {
+        Path hello = build("hello");
+        byte[] good = Files.readAllBytes(hello);
+        return Stream.of(
+                badImage("not an image", changed(good, 0, "JUNK"),
+                        "the disk is not a quaject disk image (no QJIM header in sector 0)"),
+                badImage("another format version", changed(good, 7, "\2"),
+                        "the disk image is format version 1 only; this one says version 2"),
+                badImage("a damaged header", changed(good, 0x30, "\1"),
+                        "the disk image's header is damaged (its CRC-32 does not match)"),
+                badImage("a damaged segment", changed(good, FIRST_SEGMENT + 100, "\377"),
+                        "a segment of the kernel is damaged (its CRC-32 does not match): segment at 0x00001000"),
+                badImage("a kernel larger than the RAM", crafted(0x000f_f000L, 0),
+                        "the kernel does not fit in RAM below the loader's last page: segment at 0x000ff000"),
+                badImage("a segment in the loader's page", crafted(0x800, 0),
+                        "a segment loads below 0x1000, where the loader runs: at 0x00000800"),
+                badImage("a disk cut short of its data area", cutShort(crafted(0x1000, 64)),
+                        "the kernel's data area ends past the end of the disk; sectors on the disk: 17"))
+                .flatMap(bad -> ENGINES.stream().map(engine -> DynamicTest.dynamicTest(bad.name + " on " + engine,
+                        () -> {
+                            Path file = Files.write(out.resolve(bad.name.replace(' ', '-') + ".img"), bad.bytes);
+                            QjProcess.Result result = QjProcess.run("run", file, "--engine", engine);
+                            assertEquals(3, result.exitStatus(), result::toString);
+                            assertEquals("qj-boot: error: " + bad.line + "\n", result.stdout(), result::toString);
+                            assertArrayEquals(bad.bytes, Files.readAllBytes(file), "the loader only reads");
+                        })));
+    }
+
+    @Test
+    void aFailedBuildLeavesNoImage() throws IOException {
+        Path stale = Files.writeString(out.resolve("broken.img"), "an image from an earlier build");
+        Path source = Files.writeString(out.resolve("broken.qj"), "kernel k {\n    disk 1000\n}\n");
+        QjProcess.Result result = QjProcess.run("build", source, "-o", out.resolve("broken"));
+        assertEquals(1, result.exitStatus(), result::toString);
+        assertFalse(Files.exists(stale), "the stale image is removed");
+    }
+
+    @Test
+    void aDiskImageIsItsOwnDiskAndASnapshotNeedsADisk() {
+        Path image = build("hello");
+        QjProcess.Result both = QjProcess.run("run", image, "--disk", image);
+        assertEquals(2, both.exitStatus(), both::toString);
+        assertTrue(both.stderr().contains("--disk cannot be given with a disk image: the image is the disk"),
+                both::toString);
+        QjProcess.Result noDisk = QjProcess.run("run", QjProcess.example("hello"), "--snapshot");
+        assertEquals(2, noDisk.exitStatus(), noDisk::toString);
+        assertTrue(noDisk.stderr().contains("--snapshot needs a disk: give --disk FILE, or an .img image"),
+                noDisk::toString);
+    }
+
+    private record BadImage(String name, byte[] bytes, String line) {
+    }
+
+    private static BadImage badImage(String name, byte[] bytes, String line) {
+        return new BadImage(name, bytes, line);
+    }
+
+    private Path build(String example) {
+        QjProcess.Result result = QjProcess.run("build", QjProcess.example(example), "-o", out.resolve(example));
+        assertEquals(0, result.exitStatus(), result::toString);
+        return out.resolve(example + ".img");
+    }
+
+    private static byte[] changed(byte[] image, long at, String bytes) {
+        byte[] copy = image.clone();
+        for (int i = 0; i < bytes.length(); i++) {
+            copy[(int) at + i] = (byte) bytes.charAt(i);
+        }
+        return copy;
+    }
+
+    /** A well-formed image for 1 MiB of RAM with one segment of 8 KiB at {@code address}. */
+    private byte[] crafted(long address, long dataSectors) throws IOException {
+        Path file = out.resolve("crafted.img");
+        byte[] code = new byte[8192];
+        DiskImage.write(file, address, address + code.length, MIB, List.of(new DiskImage.Segment(address, code)),
+                new byte[0], dataSectors * DiskImage.SECTOR_BYTES);
+        return Files.readAllBytes(file);
+    }
+
+    /** The image without its data area: its header and segment only. */
+    private byte[] cutShort(byte[] image) throws IOException {
+        Path file = Files.write(out.resolve("cut.img"), image);
+        try (RandomAccessFile disk = new RandomAccessFile(file.toFile(), "rw")) {
+            disk.setLength(FIRST_SEGMENT + 8192);
+        }
+        return Files.readAllBytes(file);
+    }
+}
