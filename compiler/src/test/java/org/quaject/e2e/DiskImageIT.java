@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,6 +56,49 @@ class DiskImageIT {
             assertEquals(0, result.exitStatus(), result::toString);
             assertEquals(direct.stdout(), result.stdout(), engine);
         }
+    }
+
+    /**
+     * examples/disk on each engine: each boot appends to the log on the disk
+     * and the next boot sees it; a snapshot run changes nothing in the file.
+     */
+    @Test
+    void theDiskExampleKeepsItsLogOnItsDiskAcrossBoots() throws IOException {
+        for (String engine : ENGINES) {
+            Path image = build("disk");
+            assertEquals(log(1), boot(image, engine).stdout(), engine);
+            assertEquals(log(1, 2), boot(image, engine).stdout(), engine);
+            byte[] afterTwoBoots = Files.readAllBytes(image);
+            assertEquals(log(1, 2, 3), boot(image, engine, "--snapshot").stdout(), engine);
+            assertArrayEquals(afterTwoBoots, Files.readAllBytes(image), "a snapshot run leaves the file as it was");
+
+            DiskImage.Header header = DiskImage.readHeader(image).orElseThrow();
+            ByteBuffer sector = ByteBuffer.wrap(afterTwoBoots, (int) header.dataSector() * DiskImage.SECTOR_BYTES,
+                    DiskImage.SECTOR_BYTES).slice();
+            assertEquals(0x514c4f47, sector.getInt(0), "the log's magic, QLOG");
+            assertEquals(2, sector.getInt(4), "two boots");
+            assertEquals(1, sector.getInt(8));
+            assertEquals(2, sector.getInt(12));
+        }
+    }
+
+    /** docs/disk-image.md's commands, as printed, from the checkout's root. */
+    @Test
+    void theDocumentedCommandsWorkAsPrinted() throws IOException {
+        String doc = Files.readString(QjProcess.ROOT.resolve("docs/disk-image.md"));
+        List<String> commands = doc.substring(doc.indexOf("```\n") + 4, doc.indexOf("\n```", doc.indexOf("```\n")))
+                .lines().map(line -> line.replaceFirst("\\s*#.*$", "")).toList();
+        assertEquals(List.of("bin/qj build examples/disk/disk.qj -o build/disk", "bin/qj run build/disk.img",
+                "bin/qj run build/disk.img --engine qemu", "bin/qj run build/disk.img --snapshot"), commands);
+        List<String> outputs = new ArrayList<>();
+        for (String command : commands) {
+            QjProcess.Result result = QjProcess.run(command.substring("bin/qj ".length()).split(" "));
+            assertEquals(0, result.exitStatus(), result::toString);
+            outputs.add(result.stdout());
+        }
+        assertEquals(List.of("", log(1), log(1, 2), log(1, 2, 3)), outputs);
+        assertEquals(log(1, 2, 3), QjProcess.run("run", "build/disk.img", "--snapshot").stdout(),
+                "the snapshot run wrote nothing");
     }
 
     @TestFactory
@@ -105,6 +150,23 @@ class DiskImageIT {
         assertEquals(2, noDisk.exitStatus(), noDisk::toString);
         assertTrue(noDisk.stderr().contains("--snapshot needs a disk: give --disk FILE, or an .img image"),
                 noDisk::toString);
+    }
+
+    private static QjProcess.Result boot(Path image, String engine, String... options) {
+        List<Object> args = new ArrayList<>(List.of("run", image, "--engine", engine));
+        args.addAll(List.of(options));
+        QjProcess.Result result = QjProcess.run(args.toArray());
+        assertEquals(0, result.exitStatus(), result::toString);
+        return result;
+    }
+
+    /** What examples/disk prints after the boots given. */
+    private static String log(int... boots) {
+        StringBuilder text = new StringBuilder("boots of this disk: " + boots.length + "\n");
+        for (int boot : boots) {
+            text.append("  boot ").append(boot).append('\n');
+        }
+        return text.toString();
     }
 
     private record BadImage(String name, byte[] bytes, String line) {
