@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -59,6 +60,16 @@ public final class DiskImage implements Closeable {
      *                     regular file, not readable, or (without {@code snapshot}) not writable
      */
     public static DiskImage open(Path file, boolean snapshot) throws IOException {
+        return open(file, snapshot, FileChannel::open);
+    }
+
+    /** How the file is opened: {@link FileChannel#open}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Opener {
+        FileChannel open(Path file, OpenOption... options) throws IOException;
+    }
+
+    static DiskImage open(Path file, boolean snapshot, Opener opener) throws IOException {
         Objects.requireNonNull(file, "file");
         if (!Files.exists(file)) {
             throw new IOException("the disk file " + file + " does not exist");
@@ -68,8 +79,8 @@ public final class DiskImage implements Closeable {
         }
         FileChannel channel;
         try {
-            channel = snapshot ? FileChannel.open(file, StandardOpenOption.READ)
-                    : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = snapshot ? opener.open(file, StandardOpenOption.READ)
+                    : opener.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (AccessDeniedException e) {
             if (!snapshot && Files.isReadable(file)) {
                 throw new IOException("the disk file " + file + " is read-only; attach it with --snapshot to run"
