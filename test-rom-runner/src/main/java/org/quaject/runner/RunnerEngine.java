@@ -3,10 +3,13 @@ package org.quaject.runner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
+import org.quaject.runner.board.DiskImage;
 import org.quaject.runner.machine.Machine;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.CpuException;
@@ -37,8 +40,9 @@ public final class RunnerEngine implements Engine {
             throw new EngineException("cannot load " + request.image() + ": " + e.getMessage(), e);
         }
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
+        DiskImage disk = request.disk().isPresent() ? openDisk(request.disk().get()) : null;
         try (Machine machine = Machine.boot(image, request.ramBytes(), request.testMode(), console,
-                request.preemption())) {
+                request.preemption(), Optional.ofNullable(disk))) {
             Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
             InputStream input = request.consoleInput();
             if (input != null) {
@@ -52,15 +56,62 @@ public final class RunnerEngine implements Engine {
                 }
             });
             console.close();
+            closeDisk(disk);
+            disk = null;
             return new RunResult(outcome(stop), console.exitStatus(), console.transcript(),
-                    explain(stop, request, machine, CodeLocator.of(request.image(), image)), machine.contention());
+                    withDeviceErrors(explain(stop, request, machine, CodeLocator.of(request.image(), image)),
+                            machine.deviceErrors()), machine.contention());
         } catch (IOException e) {
             throw new EngineException("console failure while running " + request.image() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new EngineException("cannot boot " + request.image() + ": " + e.getMessage(), e);
         } catch (CpuException e) {
             throw new EngineException("the runner cannot start its CPU: " + e.getMessage(), e);
+        } finally {
+            if (disk != null) {
+                try {
+                    disk.close();
+                } catch (IOException e) {
+                    // The run failed already; that failure is the one to report.
+                }
+            }
         }
+    }
+
+    /** Opens the request's disk before anything runs, so that a file it cannot use stops the run at once. */
+    private static DiskImage openDisk(DiskDrive drive) throws EngineException {
+        try {
+            return DiskImage.open(drive.file(), drive.snapshot());
+        } catch (IOException e) {
+            throw new EngineException("cannot attach the disk: " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes the guest's writes to the disk file and closes it. */
+    private static void closeDisk(DiskImage disk) throws EngineException {
+        if (disk == null) {
+            return;
+        }
+        try {
+            disk.close();
+        } catch (IOException e) {
+            throw new EngineException("could not write the disk file " + disk.file() + " back: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * The virtio devices' complaints, after the explanation as QEMU's engine
+     * quotes what QEMU said: the guest may have run on after its device broke.
+     */
+    private static String withDeviceErrors(String explanation, List<String> errors) {
+        if (errors.isEmpty()) {
+            return explanation;
+        }
+        int firstLineEnd = explanation.indexOf('\n');
+        int at = firstLineEnd < 0 ? explanation.length() : firstLineEnd;
+        return explanation.substring(0, at) + "; the devices said: " + String.join("; ", errors)
+                + explanation.substring(at);
     }
 
     private static Outcome outcome(MachineStop stop) {

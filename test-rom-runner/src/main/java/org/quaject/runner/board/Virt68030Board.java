@@ -17,20 +17,20 @@ import java.util.function.Function;
  * 0xff007000             goldfish-rtc #1   PIC 6 IRQ #2
  * 0xff008000             goldfish-tty      PIC 1 IRQ #32
  * 0xff009000             virt-ctrl         PIC 1 IRQ #1 (never raised)
+ * 0xff010000 + 0x200·n   virtio-mmio transport n = 0..127, PIC 2 + n/32 IRQ #(n mod 32)+1
  * </pre>
- * The virtio-mmio transports (0xff010000 to 0xff01ffff, PICs 2 to 5) are not
- * modelled and their region is left unmapped. QEMU has all 128 transports
- * there, each answering with its magic value ("virt", little-endian like all
- * virtio registers) and version 2 but no device behind it (device ID 0), and
- * it reads 0 from unassigned addresses, where a 68030 takes no bus error
- * (checked on this machine). A guest that probes for virtio therefore sees
- * something different here.
+ * All 128 virtio-mmio transports are there ({@link VirtioMmio}), as on QEMU:
+ * without a device they answer MagicValue "virt", Version 2 and DeviceID 0.
+ * A disk, when the run has one, is a virtio-blk device ({@link VirtioBlk}) at
+ * transport 127 ({@code 0xff01fe00}, PIC 5 IRQ #32, CPU level 5), where QEMU
+ * puts the first virtio device; it does each request when the driver writes
+ * QueueNotify, so the disk adds no device events.
  *
- * <p>The machine maps {@link #devices()}, counts instructions on the clock
- * (an instruction counts before its own device accesses, see
- * {@link VirtualClock}), and after each device write looks again at:
- * {@link #interruptLevel()} for the CPU; {@link VirtCtrl#lastCommand()} to
- * stop; {@link #nextEventAt()}, since the write may have armed an alarm.
+ * <p>The machine maps {@link #devices()} and {@link #virtio()}, counts
+ * instructions on the clock (an instruction counts before its own device
+ * accesses, see {@link VirtualClock}), and after each device write looks
+ * again at: {@link #interruptLevel()} for the CPU; {@link VirtCtrl#lastCommand()}
+ * to stop; {@link #nextEventAt()}, since the write may have armed an alarm.
  * It runs the CPU to no further than {@link #nextEventAt()} and then calls
  * {@link #runDueEvents()}; when the CPU stops with nothing to wake it, it
  * calls {@link #idleUntilNextEvent()}. Console input goes to
@@ -62,6 +62,7 @@ public final class Virt68030Board {
     private final GoldfishTty tty;
     private final VirtCtrl virtCtrl;
     private final List<MmioDevice> devices;
+    private final VirtioMmio virtio;
 
     /**
      * The board out of reset.
@@ -84,6 +85,15 @@ public final class Virt68030Board {
      */
     public Virt68030Board(VirtualClock clock, GuestMemory ram, OutputStream console, long rtcStartNanos,
                           Optional<PreemptiveAlarms> preemption) {
+        this(clock, ram, console, rtcStartNanos, preemption, Optional.empty());
+    }
+
+    /**
+     * The board out of reset, with {@code disk} as the virtio-blk device at transport
+     * {@value VirtioMmio#DISK_TRANSPORT} if it is there. The board does not close the disk.
+     */
+    public Virt68030Board(VirtualClock clock, GuestMemory ram, OutputStream console, long rtcStartNanos,
+                          Optional<PreemptiveAlarms> preemption, Optional<DiskImage> disk) {
         this.clock = Objects.requireNonNull(clock, "clock");
         for (int level = 1; level <= PIC_COUNT; level++) {
             pics.add(new GoldfishPic("goldfish-pic #" + level, PIC_BASE + PIC_STRIDE * (level - 1)));
@@ -100,11 +110,17 @@ public final class Virt68030Board {
         all.add(tty);
         all.add(virtCtrl);
         devices = List.copyOf(all);
+        virtio = new VirtioMmio(this::virtioLine, ram, disk.map(VirtioBlk::new));
     }
 
-    /** Every device, in address order, for the machine to map. */
+    /** Every device but the virtio-mmio transports ({@link #virtio()}), in address order, for the machine to map. */
     public List<MmioDevice> devices() {
         return devices;
+    }
+
+    /** The 128 virtio-mmio transports, one window of {@value VirtioMmio#SIZE} bytes, for the machine to map. */
+    public VirtioMmio virtio() {
+        return virtio;
     }
 
     /** The PIC driving CPU interrupt level {@code level}, 1 to {@value #PIC_COUNT}. */
@@ -188,6 +204,11 @@ public final class Virt68030Board {
         clock.idleUntil(Math.max(deadline.getAsLong(), clock.nanos()));
         runDueEvents();
         return true;
+    }
+
+    /** Transport n's line: PIC 2 + n/32, IRQ #(n mod 32) + 1. */
+    private InterruptLine virtioLine(int transport) {
+        return pic(2 + transport / GoldfishPic.LINES).input(transport % GoldfishPic.LINES + 1);
     }
 
     /** The earliest of the RTCs' times, if any has one; asked between every two slices, so without streams. */

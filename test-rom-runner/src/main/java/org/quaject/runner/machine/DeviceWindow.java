@@ -19,13 +19,36 @@ final class DeviceWindow implements MmioHandler {
         void sync();
     }
 
-    private final MmioDevice device;
+    /** What the window passes the CPU's loads and stores on to: a device's registers, offset from its base. */
+    interface Registers {
+        /** @return the value the CPU receives, right-aligned */
+        int read(int offset, int size);
+
+        void write(int offset, int size, int value);
+
+        /** A device's registers, as {@link MmioDevice} models them. */
+        static Registers of(MmioDevice device) {
+            return new Registers() {
+                @Override
+                public int read(int offset, int size) {
+                    return device.read(offset, size);
+                }
+
+                @Override
+                public void write(int offset, int size, int value) {
+                    device.write(offset, size, value);
+                }
+            };
+        }
+    }
+
+    private final Registers device;
     private final ClockSync clock;
     private final Runnable afterWrite;
     private final Runnable stopRun;
     private RuntimeException error;
 
-    DeviceWindow(MmioDevice device, ClockSync clock, Runnable afterWrite, Runnable stopRun) {
+    DeviceWindow(Registers device, ClockSync clock, Runnable afterWrite, Runnable stopRun) {
         this.device = device;
         this.clock = clock;
         this.afterWrite = afterWrite;

@@ -11,11 +11,13 @@ import org.quaject.elf.ElfFile;
 import org.quaject.elf.Segment;
 import org.quaject.runner.Contention;
 import org.quaject.runner.Preemption;
+import org.quaject.runner.board.DiskImage;
 import org.quaject.runner.board.GoldfishRtc;
 import org.quaject.runner.board.MmioDevice;
 import org.quaject.runner.board.PreemptiveAlarms;
 import org.quaject.runner.board.Virt68030Board;
 import org.quaject.runner.board.VirtCtrl;
+import org.quaject.runner.board.VirtioMmio;
 import org.quaject.runner.board.VirtualClock;
 import org.quaject.runner.cpu.ClockRegisters;
 import org.quaject.runner.cpu.Cpu;
@@ -68,16 +70,17 @@ public final class Machine implements AutoCloseable {
     private boolean stopped;
 
     private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console,
-                    Optional<Preemption> preemption) {
+                    Optional<Preemption> preemption, Optional<DiskImage> disk) {
         cpu = UnicornCpu.open();
         try {
             ram = cpu.mapRam(0, ramBytes);
             board = new Virt68030Board(clock, ram, console, 0,
-                    preemption.map(p -> new PreemptiveAlarms(p.seed(), p.gap())));
+                    preemption.map(p -> new PreemptiveAlarms(p.seed(), p.gap())), disk);
             contention = preemption.filter(Preemption::contend).map(p -> new CasContention(board));
             contention.ifPresent(cpu::watchCompareAndSwap);
             for (MmioDevice device : board.devices()) {
-                DeviceWindow window = new DeviceWindow(device, this::syncClock, this::afterDeviceWrite, cpu::requestStop);
+                DeviceWindow window = new DeviceWindow(DeviceWindow.Registers.of(device), this::syncClock,
+                        this::afterDeviceWrite, cpu::requestStop);
                 windows.add(window);
                 if (device instanceof GoldfishRtc rtc) {
                     // The guest reads the time on every alarm: the core reads it without calling the RTC.
@@ -87,6 +90,21 @@ public final class Machine implements AutoCloseable {
                     cpu.mapMmio(device.base(), MMIO_WINDOW, window);
                 }
             }
+            VirtioMmio virtio = board.virtio();
+            DeviceWindow virtioWindow = new DeviceWindow(new DeviceWindow.Registers() {
+                @Override
+                public int read(int offset, int size) {
+                    return virtio.read(offset, size);
+                }
+
+                @Override
+                public void write(int offset, int size, int value) {
+                    virtio.write(offset, size, value);
+                }
+            }, this::syncClock, this::afterDeviceWrite, cpu::requestStop);
+            windows.add(virtioWindow);
+            // One mapping for all 128 transports.
+            cpu.mapMmio(virtio.base(), virtio.size(), virtioWindow);
             exceptions = new GuestExceptions(cpu, ram, board::interruptLevel);
             cpu.setExceptionHandler(exceptions);
             BootInfo.write(ram, load(image), commandLine);
@@ -115,7 +133,28 @@ public final class Machine implements AutoCloseable {
      */
     public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console,
                                Optional<Preemption> preemption) {
-        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console, preemption);
+        return boot(image, ramBytes, testMode, console, preemption, Optional.empty());
+    }
+
+    /**
+     * Boots an image, in a stress mode if {@code preemption} is there, with
+     * {@code disk} as the board's virtio-blk disk if it is there. The caller
+     * keeps the disk, and closes it after the machine.
+     *
+     * @throws IllegalArgumentException if the image does not fit in RAM
+     */
+    public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console,
+                               Optional<Preemption> preemption, Optional<DiskImage> disk) {
+        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console, preemption, disk);
+    }
+
+    /**
+     * What the board's virtio devices reported so far: the messages QEMU
+     * prints on standard error when a driver breaks the rules, each with its
+     * device, and I/O errors of the disk file.
+     */
+    public List<String> deviceErrors() {
+        return board.virtio().errors();
     }
 
     /** What the contention stress mode did so far; empty when it is off. */

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.quaject.runner.board.VirtCtrl.Command;
 
 /**
@@ -20,6 +24,7 @@ import org.quaject.runner.board.VirtCtrl.Command;
 class Virt68030BoardTest {
     private static final long PAGE = 0x1000;
     private static final long PIC1 = 0xff00_0000L;
+    private static final long PIC5 = 0xff00_4000L;
     private static final long PIC6 = 0xff00_5000L;
     private static final long RTC0 = 0xff00_6000L;
     private static final long RTC1 = 0xff00_7000L;
@@ -58,7 +63,56 @@ class Virt68030BoardTest {
                 "ff008000 goldfish-tty    24",
                 "ff009000 virt-ctrl       100"), map);
         assertTrue(board.devices().stream().noneMatch(device -> device.base() >= 0xff01_0000L),
-                "virtio-mmio is not modelled");
+                "the virtio-mmio transports are mapped apart");
+        assertEquals("ff010000 virtio-mmio 10000",
+                String.format("%08x %s %x", board.virtio().base(), board.virtio().name(), board.virtio().size()));
+    }
+
+    @Test
+    void withoutADiskEveryVirtioTransportIsEmpty() {
+        assertTrue(board.virtio().disk().isEmpty());
+        for (int n = 0; n < VirtioMmio.TRANSPORTS; n++) {
+            assertEquals(0x7669_7274, board.virtio().read(n * VirtioMmio.STRIDE, 4), "MagicValue of transport " + n);
+            assertEquals(0, board.virtio().read(n * VirtioMmio.STRIDE + 8, 4), "DeviceID of transport " + n);
+        }
+    }
+
+    @Test
+    void theDiskInterruptsAtLevelFiveThroughPicFiveIrq32(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("disk.img");
+        Files.write(file, new byte[4096]);
+        try (DiskImage disk = DiskImage.open(file, false)) {
+            VirtioDriver driver = new VirtioDriver(Optional.empty());
+            Virt68030Board withDisk = new Virt68030Board(clock, driver.ram, console, 0, Optional.empty(),
+                    Optional.of(disk));
+            VirtioMmio virtio = withDisk.virtio();
+            assertTrue(virtio.disk().isPresent());
+            int transport = VirtioMmio.STRIDE * VirtioMmio.DISK_TRANSPORT;
+            assertEquals(0x0200_0000, virtio.read(transport + 0x008, 4), "DeviceID 2");
+            // A request without data, as the guest makes it, in the rings VirtioDriver lays out in RAM.
+            initialise(virtio, transport);
+            driver.header(VirtioDriver.HEADER, VirtioBlk.T_IN, 0);
+            driver.desc(0, VirtioDriver.HEADER, 16, VirtioDriver.NEXT, 1);
+            driver.desc(1, VirtioDriver.STATUS, 1, VirtioDriver.WRITE, 0);
+            driver.put(VirtioDriver.AVAIL + 2, 2, 1);
+            write(withDisk, PIC5 + PIC_ENABLE, 0x8000_0000);
+            assertEquals(0, withDisk.interruptLevel());
+            virtio.write(transport + 0x050, 4, 0);
+            assertEquals(5, withDisk.interruptLevel(), "transport 127: PIC 5, CPU level 5");
+            assertEquals(0x8000_0000, read(withDisk, PIC5 + PIC_IRQ_PENDING), "IRQ #32");
+            virtio.write(transport + 0x064, 4, Integer.reverseBytes(1));
+            assertEquals(0, withDisk.interruptLevel(), "InterruptACK lowers it");
+        }
+    }
+
+    /** Brings transport 127 of {@code virtio} up as VirtioDriver's init does, by address. */
+    private static void initialise(VirtioMmio virtio, int transport) {
+        int[][] writes = {{0x070, 0}, {0x070, 3}, {0x024, 1}, {0x020, 1}, {0x024, 0}, {0x020, 0}, {0x070, 0xb},
+            {0x030, 0}, {0x038, VirtioDriver.QN}, {0x080, (int) VirtioDriver.DESC}, {0x090, (int) VirtioDriver.AVAIL},
+            {0x0a0, (int) VirtioDriver.USED}, {0x044, 1}, {0x070, 0xf}};
+        for (int[] write : writes) {
+            virtio.write(transport + write[0], 4, Integer.reverseBytes(write[1]));
+        }
     }
 
     @Test
@@ -159,18 +213,30 @@ class Virt68030BoardTest {
     }
 
     private MmioDevice deviceAt(long address) {
+        return deviceAt(board, address);
+    }
+
+    private static MmioDevice deviceAt(Virt68030Board board, long address) {
         return board.devices().stream()
                 .filter(device -> address >= device.base() && address < device.base() + PAGE)
                 .findFirst().orElseThrow(() -> new AssertionError(String.format("nothing at 0x%x", address)));
     }
 
     private int read(long address) {
-        MmioDevice device = deviceAt(address);
-        return device.read((int) (address - device.base()), 4);
+        return read(board, address);
     }
 
     private void write(long address, int value) {
-        MmioDevice device = deviceAt(address);
+        write(board, address, value);
+    }
+
+    private static int read(Virt68030Board board, long address) {
+        MmioDevice device = deviceAt(board, address);
+        return device.read((int) (address - device.base()), 4);
+    }
+
+    private static void write(Virt68030Board board, long address, int value) {
+        MmioDevice device = deviceAt(board, address);
         device.write((int) (address - device.base()), 4, value);
     }
 }
