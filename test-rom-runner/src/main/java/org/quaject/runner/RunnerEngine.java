@@ -28,6 +28,13 @@ import org.quaject.runner.report.RegisterReport;
  * {@code qj test}) is typed before the first instruction, so a run with the
  * same input is the same run every time; input that arrives later (a user
  * typing) is typed between slices as it comes.
+ *
+ * <p>A request's disk is opened before the machine boots, so that a file
+ * the runner cannot use stops the run before the guest starts, with a
+ * message naming it; it is flushed and closed when the run ends. What the
+ * board's virtio devices report during the run (QEMU's messages for a
+ * driver's malformed requests) follows the first line of the result's
+ * explanation, as the QEMU engine quotes what QEMU printed.
  */
 public final class RunnerEngine implements Engine {
 
