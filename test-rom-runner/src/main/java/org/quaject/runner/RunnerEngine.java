@@ -9,7 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
-import org.quaject.runner.board.DiskImage;
+import org.quaject.runner.board.DiskFile;
 import org.quaject.runner.machine.Machine;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.CpuException;
@@ -47,7 +47,7 @@ public final class RunnerEngine implements Engine {
             throw new EngineException("cannot load " + request.image() + ": " + e.getMessage(), e);
         }
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
-        DiskImage disk = request.disk().isPresent() ? openDisk(request.disk().get()) : null;
+        DiskFile disk = request.disk().isPresent() ? openDisk(request.disk().get()) : null;
         try (Machine machine = Machine.boot(image, request.ramBytes(), request.testMode(), console,
                 request.preemption(), Optional.ofNullable(disk))) {
             Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
@@ -86,16 +86,16 @@ public final class RunnerEngine implements Engine {
     }
 
     /** Opens the request's disk before anything runs, so that a file it cannot use stops the run at once. */
-    private static DiskImage openDisk(DiskDrive drive) throws EngineException {
+    private static DiskFile openDisk(DiskDrive drive) throws EngineException {
         try {
-            return DiskImage.open(drive.file(), drive.snapshot());
+            return DiskFile.open(drive.file(), drive.snapshot());
         } catch (IOException e) {
             throw new EngineException("cannot attach the disk: " + e.getMessage(), e);
         }
     }
 
     /** Flushes the guest's writes to the disk file and closes it. */
-    private static void closeDisk(DiskImage disk) throws EngineException {
+    private static void closeDisk(DiskFile disk) throws EngineException {
         if (disk == null) {
             return;
         }

@@ -93,7 +93,7 @@ public final class Virt68030Board {
      * {@value VirtioMmio#DISK_TRANSPORT} if it is there. The board does not close the disk.
      */
     public Virt68030Board(VirtualClock clock, GuestMemory ram, OutputStream console, long rtcStartNanos,
-                          Optional<PreemptiveAlarms> preemption, Optional<DiskImage> disk) {
+                          Optional<PreemptiveAlarms> preemption, Optional<DiskFile> disk) {
         this.clock = Objects.requireNonNull(clock, "clock");
         for (int level = 1; level <= PIC_COUNT; level++) {
             pics.add(new GoldfishPic("goldfish-pic #" + level, PIC_BASE + PIC_STRIDE * (level - 1)));

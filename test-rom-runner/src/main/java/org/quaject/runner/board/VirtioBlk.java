@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A virtio-blk disk (VIRTIO 1.x, 5.2) as QEMU 7.2's hw/block/virtio-blk.c
- * serves {@code -device virtio-blk-device} over a raw {@link DiskImage}, with
+ * serves {@code -device virtio-blk-device} over a raw {@link DiskFile}, with
  * its defaults: one request queue of 256 entries, write cache on, discard
  * and write-zeroes on, no serial number.
  *
@@ -19,7 +19,7 @@ import java.util.Objects;
  * virtio-mmio in QEMU 7.2 offers without a register to use it by.
  *
  * <p><b>Config space</b>, {@value #CONFIG_LENGTH} bytes, as QEMU fills it:
- * capacity in sectors (the file rounded up to whole sectors, {@link DiskImage}),
+ * capacity in sectors (the file rounded up to whole sectors, {@link DiskFile}),
  * seg_max 254, the geometry QEMU guesses from the disk's partition table or
  * size when it opens it, blk_size 512, topology 0, writeback (wce),
  * num_queues 1, discard and write-zeroes limits (0x3fffff sectors, one
@@ -84,7 +84,7 @@ public final class VirtioBlk implements VirtioDevice {
     static final int F_CONFIG_WCE = 11;
 
     private static final int HEADER_BYTES = 16;
-    private static final int SECTOR = DiskImage.SECTOR_BYTES;
+    private static final int SECTOR = DiskFile.SECTOR_BYTES;
     /** QEMU's BDRV_REQUEST_MAX_SECTORS: the most sectors of one request, and the discard and write-zeroes limit. */
     static final long MAX_SECTORS = 0x3f_ffffL;
     private static final int ID_BYTES = 20;
@@ -93,14 +93,14 @@ public final class VirtioBlk implements VirtioDevice {
     /** Bytes moved between the disk and guest memory at a time. */
     private static final int CHUNK = 64 * 1024;
 
-    private final DiskImage disk;
+    private final DiskFile disk;
     private final int cylinders;
     private final int heads;
     private final int sectorsPerTrack;
     private boolean writeCache = true;
 
     /** A disk over {@code disk}; its geometry is guessed from the disk's first sector now, as QEMU does at start. */
-    public VirtioBlk(DiskImage disk) {
+    public VirtioBlk(DiskFile disk) {
         this.disk = Objects.requireNonNull(disk, "disk");
         int[] geometry = guessGeometry();
         cylinders = geometry[0];
@@ -109,7 +109,7 @@ public final class VirtioBlk implements VirtioDevice {
     }
 
     /** The disk. */
-    public DiskImage disk() {
+    public DiskFile disk() {
         return disk;
     }
 

@@ -7,7 +7,7 @@
  * but for the 128 virtio-mmio transports, whose little-endian registers
  * {@link org.quaject.runner.board.VirtioMmio} maps as one window, with a
  * virtio-blk disk ({@link org.quaject.runner.board.VirtioBlk} over a
- * {@link org.quaject.runner.board.DiskImage}) behind the last one when the run
+ * {@link org.quaject.runner.board.DiskFile}) behind the last one when the run
  * has a disk.
  * Time is instruction-driven ({@link org.quaject.runner.board.VirtualClock}),
  * RAM is reached through {@link org.quaject.runner.board.GuestMemory}, and

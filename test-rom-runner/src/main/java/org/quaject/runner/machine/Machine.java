@@ -11,7 +11,7 @@ import org.quaject.elf.ElfFile;
 import org.quaject.elf.Segment;
 import org.quaject.runner.Contention;
 import org.quaject.runner.Preemption;
-import org.quaject.runner.board.DiskImage;
+import org.quaject.runner.board.DiskFile;
 import org.quaject.runner.board.GoldfishRtc;
 import org.quaject.runner.board.MmioDevice;
 import org.quaject.runner.board.PreemptiveAlarms;
@@ -70,7 +70,7 @@ public final class Machine implements AutoCloseable {
     private boolean stopped;
 
     private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console,
-                    Optional<Preemption> preemption, Optional<DiskImage> disk) {
+                    Optional<Preemption> preemption, Optional<DiskFile> disk) {
         cpu = UnicornCpu.open();
         try {
             ram = cpu.mapRam(0, ramBytes);
@@ -144,7 +144,7 @@ public final class Machine implements AutoCloseable {
      * @throws IllegalArgumentException if the image does not fit in RAM
      */
     public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console,
-                               Optional<Preemption> preemption, Optional<DiskImage> disk) {
+                               Optional<Preemption> preemption, Optional<DiskFile> disk) {
         return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console, preemption, disk);
     }
 

@@ -81,7 +81,7 @@ class Virt68030BoardTest {
     void theDiskInterruptsAtLevelFiveThroughPicFiveIrq32(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("disk.img");
         Files.write(file, new byte[4096]);
-        try (DiskImage disk = DiskImage.open(file, false)) {
+        try (DiskFile disk = DiskFile.open(file, false)) {
             VirtioDriver driver = new VirtioDriver(Optional.empty());
             Virt68030Board withDisk = new Virt68030Board(clock, driver.ram, console, 0, Optional.empty(),
                     Optional.of(disk));

@@ -61,14 +61,14 @@ class VirtioBlkTest {
     @TempDir
     Path dir;
     private Path file;
-    private DiskImage disk;
+    private DiskFile disk;
     private VirtioDriver driver;
 
     @BeforeEach
     void attach() throws IOException {
         file = dir.resolve("disk.img");
         Files.write(file, contents());
-        disk = DiskImage.open(file, false);
+        disk = DiskFile.open(file, false);
         driver = new VirtioDriver(Optional.of(disk));
     }
 
@@ -418,7 +418,7 @@ class VirtioBlkTest {
         bytes[entry + 12] = 100;
         Path mbr = dir.resolve("mbr.img");
         Files.write(mbr, bytes);
-        try (DiskImage partitioned = DiskImage.open(mbr, true)) {
+        try (DiskFile partitioned = DiskFile.open(mbr, true)) {
             VirtioDriver withTable = new VirtioDriver(Optional.of(partitioned));
             withTable.init();
             assertEquals(0x1000_0420, withTable.mmio.read(config(0x10), 4),

@@ -55,7 +55,7 @@ final class VirtioDriver {
     boolean bigEndian;
 
     /** Transports with {@code disk} (if there) at 127, whose line the driver records. */
-    VirtioDriver(Optional<DiskImage> disk) {
+    VirtioDriver(Optional<DiskFile> disk) {
         mmio = new VirtioMmio(n -> new InterruptLine(line::add), ram, disk.map(VirtioBlk::new));
     }
 

@@ -27,7 +27,7 @@ class VirtioMmioTest {
 
     @TempDir
     Path dir;
-    private DiskImage disk;
+    private DiskFile disk;
 
     @AfterEach
     void closeDisk() throws IOException {
@@ -140,7 +140,7 @@ class VirtioMmioTest {
     @Test
     void onlyTheDisksLineIsDriven() throws IOException {
         List<Integer> driven = new ArrayList<>();
-        disk = DiskImage.open(file(3 * 512), false);
+        disk = DiskFile.open(file(3 * 512), false);
         VirtioMmio mmio = new VirtioMmio(n -> new InterruptLine(high -> driven.add(n)), new ArrayGuestMemory(0x1000),
                 Optional.of(new VirtioBlk(disk)));
         int at = VirtioMmio.STRIDE * VirtioMmio.DISK_TRANSPORT;
@@ -150,7 +150,7 @@ class VirtioMmioTest {
     }
 
     private VirtioDriver driver() throws IOException {
-        disk = DiskImage.open(file(3 * 512), false);
+        disk = DiskFile.open(file(3 * 512), false);
         return new VirtioDriver(Optional.of(disk));
     }
 

@@ -33,7 +33,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: the device uses it from the thread that runs the CPU.
  */
-public final class DiskImage implements Closeable {
+public final class DiskFile implements Closeable {
     /** The sector: the unit of every virtio-blk request. */
     public static final int SECTOR_BYTES = 512;
 
@@ -44,7 +44,7 @@ public final class DiskImage implements Closeable {
     /** Sectors written in a snapshot, by number. */
     private final Map<Long, byte[]> written = new HashMap<>();
 
-    private DiskImage(Path file, FileChannel channel, boolean snapshot) throws IOException {
+    private DiskFile(Path file, FileChannel channel, boolean snapshot) throws IOException {
         this.file = file;
         this.channel = channel;
         this.snapshot = snapshot;
@@ -59,7 +59,7 @@ public final class DiskImage implements Closeable {
      * @throws IOException with a message that names the file and says what is wrong with it: missing, not a
      *                     regular file, not readable, or (without {@code snapshot}) not writable
      */
-    public static DiskImage open(Path file, boolean snapshot) throws IOException {
+    public static DiskFile open(Path file, boolean snapshot) throws IOException {
         return open(file, snapshot, FileChannel::open);
     }
 
@@ -69,7 +69,7 @@ public final class DiskImage implements Closeable {
         FileChannel open(Path file, OpenOption... options) throws IOException;
     }
 
-    static DiskImage open(Path file, boolean snapshot, Opener opener) throws IOException {
+    static DiskFile open(Path file, boolean snapshot, Opener opener) throws IOException {
         Objects.requireNonNull(file, "file");
         if (!Files.exists(file)) {
             throw new IOException("the disk file " + file + " does not exist");
@@ -91,7 +91,7 @@ public final class DiskImage implements Closeable {
             throw new IOException("the disk file " + file + " cannot be opened: " + reason(e), e);
         }
         try {
-            return new DiskImage(file, channel, snapshot);
+            return new DiskFile(file, channel, snapshot);
         } catch (IOException e) {
             channel.close();
             throw new IOException("the disk file " + file + " cannot be read: " + e.getMessage(), e);

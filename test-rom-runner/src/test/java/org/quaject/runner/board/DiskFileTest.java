@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The disk file behind virtio-blk: sectors as QEMU counts them, writes, snapshots, and files it cannot use. */
-class DiskImageTest {
-    private static final int SECTOR = DiskImage.SECTOR_BYTES;
+class DiskFileTest {
+    private static final int SECTOR = DiskFile.SECTOR_BYTES;
 
     @TempDir
     Path dir;
@@ -27,7 +27,7 @@ class DiskImageTest {
     @Test
     void aPartialLastSectorCountsAndReadsZerosPastTheFile() throws IOException {
         byte[] contents = pattern(2 * SECTOR + 100);
-        try (DiskImage disk = DiskImage.open(file(contents), false)) {
+        try (DiskFile disk = DiskFile.open(file(contents), false)) {
             assertEquals(3, disk.sectors(), "QEMU rounds the file up to whole sectors");
             byte[] last = new byte[SECTOR];
             disk.read(2 * SECTOR, last, 0, SECTOR);
@@ -36,7 +36,7 @@ class DiskImageTest {
             assertArrayEquals(new byte[SECTOR - 100], Arrays.copyOfRange(last, 100, SECTOR));
             assertThrows(IndexOutOfBoundsException.class, () -> disk.read(3 * SECTOR, new byte[1], 0, 1));
         }
-        try (DiskImage empty = DiskImage.open(file(new byte[0]), true)) {
+        try (DiskFile empty = DiskFile.open(file(new byte[0]), true)) {
             assertEquals(0, empty.sectors());
         }
     }
@@ -47,7 +47,7 @@ class DiskImageTest {
         Path file = file(contents);
         byte[] ones = new byte[SECTOR];
         Arrays.fill(ones, (byte) 1);
-        try (DiskImage disk = DiskImage.open(file, false)) {
+        try (DiskFile disk = DiskFile.open(file, false)) {
             disk.write(0, ones, 0, SECTOR);
             disk.write(2 * SECTOR, ones, 0, SECTOR);
             disk.writeZeroes(SECTOR, SECTOR);
@@ -65,7 +65,7 @@ class DiskImageTest {
         Path file = file(contents);
         byte[] twos = new byte[SECTOR + 10];
         Arrays.fill(twos, (byte) 2);
-        try (DiskImage disk = DiskImage.open(file, true)) {
+        try (DiskFile disk = DiskFile.open(file, true)) {
             disk.write(SECTOR - 5, twos, 0, twos.length);
             disk.writeZeroes(4 * SECTOR, SECTOR);
             byte[] read = new byte[5 * SECTOR];
@@ -82,13 +82,13 @@ class DiskImageTest {
     @Test
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("missing.img");
-        IOException e = assertThrows(IOException.class, () -> DiskImage.open(missing, false));
+        IOException e = assertThrows(IOException.class, () -> DiskFile.open(missing, false));
         assertEquals("the disk file " + missing + " does not exist", e.getMessage());
     }
 
     @Test
     void aDirectoryIsNotADisk() {
-        IOException e = assertThrows(IOException.class, () -> DiskImage.open(dir, true));
+        IOException e = assertThrows(IOException.class, () -> DiskFile.open(dir, true));
         assertEquals("the disk file " + dir + " is not a regular file", e.getMessage());
     }
 
@@ -98,9 +98,9 @@ class DiskImageTest {
         Path file = file(pattern(SECTOR));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
         assumeFalse(canWrite(file), "this user may write read-only files");
-        IOException e = assertThrows(IOException.class, () -> DiskImage.open(file, false));
+        IOException e = assertThrows(IOException.class, () -> DiskFile.open(file, false));
         assertTrue(e.getMessage().contains(file + " is read-only; attach it with --snapshot"), e.getMessage());
-        try (DiskImage disk = DiskImage.open(file, true)) {
+        try (DiskFile disk = DiskFile.open(file, true)) {
             disk.write(0, new byte[SECTOR], 0, SECTOR);
         }
         assertArrayEquals(pattern(SECTOR), Files.readAllBytes(file));
@@ -110,16 +110,16 @@ class DiskImageTest {
     @Test
     void aFileThatCannotBeWrittenNeedsASnapshot() throws IOException {
         Path file = file(pattern(SECTOR));
-        DiskImage.Opener readOnly = (path, options) -> {
+        DiskFile.Opener readOnly = (path, options) -> {
             if (Arrays.asList(options).contains(StandardOpenOption.WRITE)) {
                 throw new AccessDeniedException(path.toString());
             }
             return FileChannel.open(path, options);
         };
-        IOException e = assertThrows(IOException.class, () -> DiskImage.open(file, false, readOnly));
+        IOException e = assertThrows(IOException.class, () -> DiskFile.open(file, false, readOnly));
         assertEquals("the disk file " + file + " is read-only; attach it with --snapshot to run on a copy that the"
                 + " guest's writes do not reach", e.getMessage());
-        try (DiskImage disk = DiskImage.open(file, true, readOnly)) {
+        try (DiskFile disk = DiskFile.open(file, true, readOnly)) {
             assertEquals(1, disk.sectors());
         }
     }
@@ -129,13 +129,13 @@ class DiskImageTest {
         Path file = file(pattern(SECTOR));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(file), "this user may read any file");
-        IOException e = assertThrows(IOException.class, () -> DiskImage.open(file, true));
+        IOException e = assertThrows(IOException.class, () -> DiskFile.open(file, true));
         assertTrue(e.getMessage().contains(file + " cannot be read"), e.getMessage());
     }
 
     @Test
     void closingClosesTheFile() throws IOException {
-        DiskImage disk = DiskImage.open(file(pattern(SECTOR)), false);
+        DiskFile disk = DiskFile.open(file(pattern(SECTOR)), false);
         disk.close();
         assertThrows(IOException.class, () -> disk.read(0, new byte[1], 0, 1));
     }
