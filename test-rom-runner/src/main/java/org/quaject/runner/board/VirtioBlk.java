@@ -362,24 +362,26 @@ public final class VirtioBlk implements VirtioDevice {
 
         /** Copies {@code length} bytes of the buffers from {@code offset} in them; outside RAM they read 0. */
         private void gather(List<Virtqueue.Segment> segments, long offset, byte[] into, int at, int length) {
-            for (Virtqueue.Segment segment : segments) {
-                if (length == 0) {
-                    return;
-                }
-                if (offset >= segment.length()) {
-                    offset -= segment.length();
-                    continue;
-                }
-                int piece = (int) Math.min(length, segment.length() - offset);
-                memory.read(segment.address() + offset, into, at, piece);
-                at += piece;
-                length -= piece;
-                offset = 0;
-            }
+            forEachPiece(segments, offset, at, length,
+                    (segment, address, where, piece) -> memory.read(address, into, where, piece));
         }
 
         /** Copies {@code length} bytes into the buffers from {@code offset} in them; outside RAM they are lost. */
         private void scatter(List<Virtqueue.Segment> segments, long offset, byte[] from, int at, int length) {
+            forEachPiece(segments, offset, at, length, (segment, address, where, piece) -> {
+                if (segment.ram()) {
+                    memory.write(address, from, where, piece);
+                }
+            });
+        }
+
+        /**
+         * Cuts the {@code length} bytes from {@code offset} in the buffers into
+         * the pieces that lie in one segment each, in order; {@code at} is
+         * where each piece starts in the caller's array.
+         */
+        private static void forEachPiece(List<Virtqueue.Segment> segments, long offset, int at, int length,
+                                         Piece piece) {
             for (Virtqueue.Segment segment : segments) {
                 if (length == 0) {
                     return;
@@ -388,15 +390,19 @@ public final class VirtioBlk implements VirtioDevice {
                     offset -= segment.length();
                     continue;
                 }
-                int piece = (int) Math.min(length, segment.length() - offset);
-                if (segment.ram()) {
-                    memory.write(segment.address() + offset, from, at, piece);
-                }
-                at += piece;
-                length -= piece;
+                int bytes = (int) Math.min(length, segment.length() - offset);
+                piece.copy(segment, segment.address() + offset, at, bytes);
+                at += bytes;
+                length -= bytes;
                 offset = 0;
             }
         }
+    }
+
+    /** One piece of a copy between the buffers and an array: {@code bytes} at {@code address}, {@code at}. */
+    @FunctionalInterface
+    private interface Piece {
+        void copy(Virtqueue.Segment segment, long address, int at, int bytes);
     }
 
     @FunctionalInterface

@@ -20,18 +20,6 @@
         bsr     put_desc
         .endm
 
-        .macro  header type, sector
-        move.l  #\type,d0
-        le32    d0
-        move.l  d0,req_block
-        clr.l   req_block+4
-        move.l  #\sector,d0
-        le32    d0
-        move.l  d0,req_block+8
-        clr.l   req_block+12
-        move.b  #0xee,req_block+16
-        .endm
-
 | kick HEAD: offers the chain at HEAD and notifies; no waiting, since a
 | virtio_error happens at the notification, on QEMU too.
         .macro  kick head

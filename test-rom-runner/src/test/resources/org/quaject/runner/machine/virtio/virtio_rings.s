@@ -23,19 +23,6 @@
         bsr     put_desc
         .endm
 
-| header TYPE, SECTOR: the request header in req_block, status byte 0xee.
-        .macro  header type, sector
-        move.l  #\type,d0
-        le32    d0
-        move.l  d0,req_block
-        clr.l   req_block+4
-        move.l  #\sector,d0
-        le32    d0
-        move.l  d0,req_block+8
-        clr.l   req_block+12
-        move.b  #0xee,req_block+16
-        .endm
-
 | submit HEAD: offers the chain at HEAD, notifies and waits.
         .macro  submit head
         moveq   #\head,d0
