@@ -101,6 +101,22 @@ class DiskImageIT {
                 "the snapshot run wrote nothing");
     }
 
+    /** The README's two lines about build/counter, as printed, one after the other. */
+    @Test
+    void theReadmesDiskImageCommandsWorkAsPrinted() throws IOException {
+        List<String> commands = Files.readAllLines(QjProcess.ROOT.resolve("README.md")).stream()
+                .filter(line -> line.startsWith("bin/qj ") && line.contains("build/counter"))
+                .map(line -> line.replaceFirst("\\s*#.*$", "")).toList();
+        assertEquals(List.of("bin/qj build examples/counter/counter.qj -o build/counter",
+                "bin/qj test  build/counter.img"), commands);
+        for (String command : commands) {
+            QjProcess.Result result = QjProcess.run(command.substring("bin/qj ".length()).trim().split(" +"));
+            assertEquals(0, result.exitStatus(), result::toString);
+        }
+        assertTrue(QjProcess.run(commands.get(1).substring("bin/qj ".length()).trim().split(" +")).stdout()
+                .endsWith("5 passed, 0 failed\n"));
+    }
+
     @TestFactory
     Stream<DynamicTest> aBadDiskIsRefusedWithItsReasonOnBothEngines() throws IOException {
         Path hello = build("hello");
