@@ -19,7 +19,8 @@ import org.quaject.runner.machine.MachineStop;
  * console can note the machine's exact instruction count at each line. A run
  * starts before the image file is read: its time covers reading and parsing
  * the ELF file, creating the machine, loading the image, and running it;
- * with a disk, also opening the disk file, and flushing and closing it after.
+ * with a disk, also opening the disk file (flushing and closing it, after
+ * the run, is not timed).
  */
 public final class RunnerBenchEngine implements RunnerLikeEngine {
     private final String name;
