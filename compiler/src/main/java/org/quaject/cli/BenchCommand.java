@@ -11,10 +11,10 @@ import picocli.CommandLine.Spec;
         header = "Measure the engines, the code they run, and the compiler.",
         description = "Benchmarks, one command each: runner times the engines, buffers and queues count the "
                 + "instructions of synthesized code against conventional code, compiler times qj build as kernels "
-                + "grow. They print their figures as a table on standard output and their progress on standard "
+                + "grow, disk counts the virtio-blk driver's instructions and times its throughput on both engines. They print their figures as a table on standard output and their progress on standard "
                 + "error.",
         subcommands = {BenchRunnerCommand.class, BenchBuffersCommand.class, BenchQueuesCommand.class,
-            BenchCompilerCommand.class, CommandLine.HelpCommand.class})
+            BenchCompilerCommand.class, BenchDiskCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -22,6 +22,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner, buffers, queues or compiler");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner, buffers, queues, compiler or disk");
     }
 }

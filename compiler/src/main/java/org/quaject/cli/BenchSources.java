@@ -55,7 +55,7 @@ final class BenchSources {
      * for its imports, into a directory of the workspace (so the image lasts as
      * long as the workspace).
      */
-    private static Optional<Compiler.Build> build(String source, Workspace workspace, PrintWriter err) throws IOException {
+    static Optional<Compiler.Build> build(String source, Workspace workspace, PrintWriter err) throws IOException {
         Path sources = Files.createDirectories(workspace.directory().resolve("sources"));
         BundledFiles.extract(BenchKernel.BUNDLED_FOLDER, sources, ".qj");
         String name = source.substring(0, source.length() - ".qj".length());

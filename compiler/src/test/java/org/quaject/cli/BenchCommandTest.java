@@ -40,7 +40,11 @@ class BenchCommandTest {
 
     static Stream<Arguments> helpRequests() {
         return Stream.of(
-                Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "queues", "compiler", "help")),
+                Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "queues", "compiler", "disk",
+                        "help")),
+                Arguments.of(List.of("bench", "disk", "--help"), List.of("--mib", "--repetitions", "--engine",
+                        "virtio-blk", "polled", "submit", "interrupt", "MB/s", "Table 7.3", "9 + N/8", "10 + N/8",
+                        "not cycles")),
                 Arguments.of(List.of("bench", "buffers", "--help"), List.of("Massalin", "Table 3.1")),
                 Arguments.of(List.of("bench", "runner", "--help"),
                         List.of("--repetitions", "--engine", "--quick", "Debian's", "JVM", "stress",
@@ -61,7 +65,11 @@ class BenchCommandTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("bench"), "missing command: runner, buffers, queues or compiler"),
+                Arguments.of(List.of("bench"), "missing command: runner, buffers, queues, compiler or disk"),
+                Arguments.of(List.of("bench", "disk", "--mib", "0"), "--mib must be from 1 to 1024, not 0"),
+                Arguments.of(List.of("bench", "disk", "--mib", "1025"), "--mib must be from 1 to 1024, not 1025"),
+                Arguments.of(List.of("bench", "disk", "--repetitions", "0"), "--repetitions must be at least 1, not 0"),
+                Arguments.of(List.of("bench", "disk", "--engine", "bochs"), "Invalid value for option '--engine'"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "0"), "--repetitions must be at least 1, not 0"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "many"), "'many' is not an int"),
                 Arguments.of(List.of("bench", "runner", "--engine", "bochs"), "Invalid value for option '--engine'"),

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * {@code qj bench runner} in its quick mode, as a user runs it: the table has
  * every row with a figure for each engine, and the engines agree on what the
  * kernels did. Where both CPU cores are there (docs/runner.md, "The CPU
- * core"), the runner gets a column for each. How fast they were is not
- * checked: the figures are for reading.
+ * core"), the runner gets a column for each. {@code qj bench disk} on a small
+ * disk: the driver's exact counts, the same in two runs, and a throughput
+ * figure for each engine. How fast they were is not checked: the figures are
+ * for reading.
  */
 class BenchIT {
 
@@ -152,5 +157,100 @@ class BenchIT {
                 () -> assertFalse(result.stderr().contains("warning"), result::toString),
                 () -> assertTrue(result.stdout().contains("runner CPU core in a second JVM: Unicorn 2.0."),
                         result::toString));
+    }
+
+    /** The rows of qj bench disk's first table, in order: the kinds of request the runner counts. */
+    private static final List<String> DISK_REQUESTS = List.of(
+            "polled read, 1 sector", "polled write, 1 sector", "polled read, 128 sectors", "polled write, 128 sectors",
+            "interrupt read, 1 sector", "interrupt write, 1 sector", "interrupt read, 128 sectors",
+            "interrupt write, 128 sectors");
+
+    /** The rows of its second table: the transfers, each timed and counted on each engine. */
+    private static final List<String> DISK_TRANSFERS = List.of("polled write", "polled read", "interrupt write",
+            "interrupt read");
+
+    /** Each line of stdout that starts with one of {@code labels}, split at the column gaps, by label. */
+    private static Map<String, List<String>> rows(QjProcess.Result result, List<String> labels) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : result.stdout().lines().toList()) {
+            List<String> cells = List.of(line.strip().split(" {3,}"));
+            if (labels.contains(cells.get(0)) && !rows.containsKey(cells.get(0))) {
+                rows.put(cells.get(0), cells.subList(1, cells.size()));
+            }
+        }
+        assertEquals(labels, List.copyOf(rows.keySet()), result::toString);
+        return rows;
+    }
+
+    @Test
+    void diskCountsTheDriverExactlyAndTimesItOnBothEngines() {
+        QjProcess.Result result = QjProcess.run("bench", "disk", "--mib", "2", "--repetitions", "1");
+        assertEquals(0, result.exitStatus(), result::toString);
+        Map<String, List<String>> costs = rows(result, DISK_REQUESTS);
+        for (Map.Entry<String, List<String>> row : costs.entrySet()) {
+            String label = row.getKey();
+            List<String> cells = row.getValue();
+            assertEquals(4, cells.size(), () -> label + ": " + cells + "\n" + result);
+            // The driver's own instructions, a hundred and some (docs/devices.md, "Inside").
+            int perRequest = Integer.parseInt(cells.get(0));
+            assertTrue(perRequest >= 100 && perRequest <= 250, () -> label + ": " + cells + "\n" + result);
+            int sectors = label.endsWith(", 1 sector") ? 1 : 128;
+            assertEquals(String.format(Locale.ROOT, "%.2f", (double) perRequest / sectors), cells.get(1),
+                    () -> label + ": " + cells);
+            if (label.startsWith("polled")) {
+                assertEquals(List.of("-", "-"), cells.subList(2, 4), () -> label + ": " + cells);
+            } else {
+                assertEquals(perRequest, Integer.parseInt(cells.get(2)) + Integer.parseInt(cells.get(3)),
+                        () -> label + ": submit and interrupt do not add up: " + cells);
+            }
+        }
+        // The device moves the data: a request costs the same whatever its size.
+        for (String request : List.of("polled read", "polled write", "interrupt read", "interrupt write")) {
+            assertEquals(costs.get(request + ", 1 sector").get(0), costs.get(request + ", 128 sectors").get(0),
+                    request);
+        }
+        List<String> header = result.stdout().lines().filter(l -> l.strip().startsWith("runner   "))
+                .map(l -> List.of(l.strip().split(" {3,}"))).findFirst().orElseThrow(() -> new AssertionError(
+                        "no throughput table\n" + result));
+        assertEquals(List.of("runner", "QEMU", "runner/QEMU"), header, result::toString);
+        List<String> transferRows = new ArrayList<>();
+        DISK_TRANSFERS.forEach(t -> transferRows.addAll(List.of(t + ": MB/s", t + ": instructions a request")));
+        Map<String, List<String>> transfers = rows(result, transferRows);
+        for (String transfer : DISK_TRANSFERS) {
+            List<String> speed = transfers.get(transfer + ": MB/s");
+            assertEquals(3, speed.size(), () -> transfer + ": " + speed + "\n" + result);
+            speed.forEach(figure -> assertTrue(figure.matches(FIGURE), () -> transfer + ": " + speed));
+            List<String> counted = transfers.get(transfer + ": instructions a request");
+            assertEquals(2, counted.size(), () -> transfer + ": " + counted + "\n" + result);
+            counted.forEach(figure -> assertTrue(figure.matches(FIGURE), () -> transfer + ": " + counted));
+        }
+        Map<String, List<String>> synthesis = rows(result, List.of(
+                "Synthesis: read N bytes of a file, us (9 + N/8)",
+                "the same in cycles of its 25 MHz 68030 (us x 25)",
+                "Synthesis under Unix emulation, us (10 + N/8)",
+                "this driver: polled read of N bytes, instructions",
+                "this driver: interrupt read of N bytes, instructions"));
+        assertAll(
+                () -> assertEquals(List.of("73", "8,201"),
+                        synthesis.get("Synthesis: read N bytes of a file, us (9 + N/8)")),
+                () -> assertEquals(List.of("1,825", "205,025"),
+                        synthesis.get("the same in cycles of its 25 MHz 68030 (us x 25)")),
+                () -> assertEquals(List.of("74", "8,202"),
+                        synthesis.get("Synthesis under Unix emulation, us (10 + N/8)")),
+                () -> assertEquals(List.of(costs.get("polled read, 1 sector").get(0),
+                        costs.get("polled read, 128 sectors").get(0)),
+                        synthesis.get("this driver: polled read of N bytes, instructions")),
+                () -> assertTrue(result.stdout().contains("QEMU: QEMU emulator version"), result::toString),
+                () -> assertTrue(result.stdout().contains("disk: 2 MiB"), result::toString),
+                () -> assertTrue(result.stderr().contains("qj bench: disk (2 MiB): 1 warm-up and 1 measured run on"
+                        + " runner and QEMU"), result::toString),
+                () -> assertFalse(result.stderr().contains("warning"), result::toString));
+
+        // Counted, not timed: a second run counts the same.
+        QjProcess.Result again = QjProcess.run("bench", "disk", "--mib", "1", "--repetitions", "1", "--engine",
+                "runner");
+        assertEquals(0, again.exitStatus(), again::toString);
+        assertEquals(costs, rows(again, DISK_REQUESTS), again::toString);
+        assertFalse(again.stdout().contains("QEMU:"), again::toString);
     }
 }

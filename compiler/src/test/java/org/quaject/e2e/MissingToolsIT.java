@@ -34,6 +34,15 @@ class MissingToolsIT {
         assertTrue(result.stderr().contains("qemu-system-misc"), result.stderr());
     }
 
+    @Test
+    void benchDiskNamesTheQemuPackageBeforeItDoesAnyWork() throws Exception {
+        Result result = runWithOnlyJavaOnPath("bench", "disk");
+        assertEquals(1, result.exit(), result.stderr());
+        assertTrue(result.stderr().contains("apt-get install qemu-system-misc"), result.stderr());
+        assertTrue(result.stderr().contains("qj bench disk --engine runner"), result.stderr());
+        assertTrue(!result.stderr().contains("building"), result.stderr());
+    }
+
     record Result(int exit, String stderr) {
     }
 

@@ -63,6 +63,14 @@ public final class QemuEngine implements Engine {
         this.executable = executable;
     }
 
+    /**
+     * Fails, saying which Debian package to install, if the emulator is not
+     * on PATH: for a command that checks before it does any work.
+     */
+    public void checkInstalled() throws EngineException {
+        locateExecutable();
+    }
+
     @Override
     public RunResult run(RunRequest request) throws EngineException {
         if (request.maxInstructions().isPresent()) {

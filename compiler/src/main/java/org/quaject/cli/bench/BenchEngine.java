@@ -3,6 +3,7 @@ package org.quaject.cli.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.quaject.runner.DiskDrive;
 import org.quaject.runner.Preemption;
 
 /** An engine as the bench drives it: one timed run of an image, which must halt. */
@@ -32,5 +33,15 @@ public interface BenchEngine {
                     + " with preemption");
         }
         return run(image, timeout);
+    }
+
+    /**
+     * A run with {@code disk} attached as the board's first virtio-blk disk
+     * (docs/devices.md, "Attaching a disk"), as {@code qj run --disk} attaches
+     * it. The runner and QEMU can; an engine that cannot fails.
+     */
+    default BenchRun run(Path image, Duration timeout, DiskDrive disk) throws BenchFailure {
+        throw new BenchFailure(name() + " cannot attach a disk: it cannot run " + image.getFileName()
+                + " with " + disk.file().getFileName());
     }
 }

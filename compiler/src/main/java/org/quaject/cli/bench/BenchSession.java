@@ -42,21 +42,42 @@ public final class BenchSession {
             if (running.isEmpty()) {
                 continue;
             }
-            progress.accept(kernel.getKey().label() + ": 1 warm-up and " + repetitions + " measured "
-                    + (repetitions == 1 ? "run" : "runs") + " on " + names(running));
-            Map<BenchEngine, List<BenchRun>> runs = new LinkedHashMap<>();
-            for (BenchEngine engine : running) {
-                engine.run(kernel.getValue(), timeout, stress);
-                runs.put(engine, new ArrayList<>());
-            }
-            for (int i = 0; i < repetitions; i++) {
-                for (BenchEngine engine : running) {
-                    runs.get(engine).add(engine.run(kernel.getValue(), timeout, stress));
-                }
-            }
+            Path image = kernel.getValue();
+            Map<BenchEngine, List<BenchRun>> runs = turns(kernel.getKey().label(), running, repetitions, progress,
+                    engine -> engine.run(image, timeout, stress));
             byKernel.put(kernel.getKey(), runs);
         }
         return new Runs(List.copyOf(engines), byKernel);
+    }
+
+    /** One run of a kernel on an engine, however the kernel is run (a stress mode, a disk attached). */
+    public interface Run {
+        BenchRun on(BenchEngine engine) throws BenchFailure;
+    }
+
+    /**
+     * One kernel on every engine: a warm-up run on each, thrown away, then
+     * {@code repetitions} measured runs, the engines taking turns.
+     *
+     * @param label    the kernel's name in the progress line
+     * @param progress receives a line as the kernel begins
+     * @return the measured runs by engine, in the engines' order
+     */
+    public static Map<BenchEngine, List<BenchRun>> turns(String label, List<BenchEngine> engines, int repetitions,
+                                                         Consumer<String> progress, Run run) throws BenchFailure {
+        progress.accept(label + ": 1 warm-up and " + repetitions + " measured "
+                + (repetitions == 1 ? "run" : "runs") + " on " + names(engines));
+        Map<BenchEngine, List<BenchRun>> runs = new LinkedHashMap<>();
+        for (BenchEngine engine : engines) {
+            run.on(engine);
+            runs.put(engine, new ArrayList<>());
+        }
+        for (int i = 0; i < repetitions; i++) {
+            for (BenchEngine engine : engines) {
+                runs.get(engine).add(run.on(engine));
+            }
+        }
+        return runs;
     }
 
     /** The engines' names, e.g. "runner, runner (Unicorn 2.0.1) and QEMU". */

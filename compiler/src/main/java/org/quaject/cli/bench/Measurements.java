@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * The measurements a bench kernel prints: a line that says what was measured,
- * then the stopwatch's two lines (bench/stopwatch.qj), on an engine that counts
- * instructions:
+ * then the stopwatch's two lines (bench/stopwatch.qj):
  * <pre>
  * # KERNEL: WHAT
  * # bench: started
  * # bench: ... instructions, result 0xRRRRRRRR
  * </pre>
+ * {@link #parse} takes the instructions between the two lines from an engine
+ * that counts them; {@link #parseTimed} works on any engine.
  */
 final class Measurements {
 
@@ -25,8 +26,29 @@ final class Measurements {
         T measurement(Matcher line, long instructions, long result);
     }
 
+    /**
+     * Makes one measurement of a line, the stopwatch's report (its count is
+     * the guest clock's), and when its two lines began on the host (and, on
+     * an engine that counts, at which instruction).
+     */
+    interface TimedFactory<T> {
+        T measurement(Matcher line, StopwatchReport report, ConsoleWatch.LineStart start, ConsoleWatch.LineStart end)
+                throws BenchFailure;
+    }
+
     /** Every measurement of a run, in order: a line that matches {@code line}, then the stopwatch's. */
     static <T> List<T> parse(BenchRun run, String kernel, Pattern line, Factory<T> factory) throws BenchFailure {
+        return parseTimed(run, kernel, line, (matched, report, start, end) -> factory.measurement(matched,
+                counted(end) - counted(start),
+                Long.parseLong(report.result().substring("0x".length()), 16)));
+    }
+
+    /**
+     * The same on any engine: each measurement gets the stopwatch's report
+     * and its lines' starts rather than the machine's count.
+     */
+    static <T> List<T> parseTimed(BenchRun run, String kernel, Pattern line, TimedFactory<T> factory)
+            throws BenchFailure {
         List<String> lines = run.console().lines().toList();
         List<T> measurements = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -37,9 +59,8 @@ final class Measurements {
                 StopwatchReport report = StopwatchReport.find(after)
                         .filter(r -> r.startLine() == 0 && r.reportLine() == 1)
                         .orElseThrow(() -> new BenchFailure("no stopwatch lines right after \"" + what + "\""));
-                long instructions = instructionsAt(run, kernel, i + 2) - instructionsAt(run, kernel, i + 1);
-                measurements.add(factory.measurement(matched, instructions,
-                        Long.parseLong(report.result().substring("0x".length()), 16)));
+                measurements.add(factory.measurement(matched, report, lineStart(run, kernel, i + 1),
+                        lineStart(run, kernel, i + 2)));
             }
         }
         if (measurements.isEmpty()) {
@@ -48,11 +69,15 @@ final class Measurements {
         return measurements;
     }
 
-    private static long instructionsAt(BenchRun run, String kernel, int line) throws BenchFailure {
+    private static ConsoleWatch.LineStart lineStart(BenchRun run, String kernel, int line) throws BenchFailure {
         if (line >= run.lineStarts().size()) {
             throw new BenchFailure("console line " + line + " of the " + kernel + " kernel was never seen arriving");
         }
-        return run.lineStarts().get(line).instructions()
-                .orElseThrow(() -> new BenchFailure("the engine did not count the instructions"));
+        return run.lineStarts().get(line);
+    }
+
+    /** The machine's count at a line start, on an engine that counts. */
+    private static long counted(ConsoleWatch.LineStart start) throws BenchFailure {
+        return start.instructions().orElseThrow(() -> new BenchFailure("the engine did not count the instructions"));
     }
 }

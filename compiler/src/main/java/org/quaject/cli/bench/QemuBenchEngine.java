@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.quaject.elf.ElfFormatException;
+import org.quaject.runner.DiskDrive;
 import org.quaject.runner.EngineException;
 import org.quaject.runner.ImageInfo;
 import org.quaject.runner.Outcome;
@@ -30,8 +32,26 @@ public final class QemuBenchEngine implements BenchEngine {
         return false;
     }
 
+    /** Fails, saying which package to install, if QEMU's emulator is not on PATH. */
+    public void checkInstalled() throws BenchFailure {
+        try {
+            new QemuEngine().checkInstalled();
+        } catch (EngineException e) {
+            throw new BenchFailure(e.getMessage(), e);
+        }
+    }
+
     @Override
     public BenchRun run(Path image, Duration timeout) throws BenchFailure {
+        return timedRun(image, timeout, Optional.empty());
+    }
+
+    @Override
+    public BenchRun run(Path image, Duration timeout, DiskDrive disk) throws BenchFailure {
+        return timedRun(image, timeout, Optional.of(disk));
+    }
+
+    private BenchRun timedRun(Path image, Duration timeout, Optional<DiskDrive> disk) throws BenchFailure {
         long ramBytes;
         try {
             ramBytes = ImageInfo.read(image).ramBytes();
@@ -42,7 +62,8 @@ public final class QemuBenchEngine implements BenchEngine {
         ConsoleWatch console = new ConsoleWatch(start);
         RunResult result;
         try {
-            result = new QemuEngine().run(new RunRequest(image, ramBytes, false, null, console, timeout));
+            RunRequest request = new RunRequest(image, ramBytes, false, null, console, timeout);
+            result = new QemuEngine().run(disk.isPresent() ? request.withDisk(disk.get()) : request);
         } catch (EngineException e) {
             throw new BenchFailure(e.getMessage(), e);
         }
