@@ -23,6 +23,8 @@ final class UntranslatableCode {
     private static final int FBCC_MASK = 0xff80;
     private static final int FSCC = 0xf240;
     private static final int FSCC_MASK = 0xffc0;
+    /** The first byte of every opcode above: line F, coprocessor 1. */
+    private static final byte COPROCESSOR_1_FIRST_BYTE = (byte) 0xf2;
     /** Predicates 0x20-0x3f: bit 5 of the six-bit field. */
     private static final int UNDEFINED_PREDICATE = 0x20;
 
@@ -40,7 +42,20 @@ final class UntranslatableCode {
      * or two bytes before them if the written word is its second.
      */
     static void scan(NativeRam ram, long start, long end, LongConsumer found) {
-        for (long address = Math.max((start - 2) & ~1L, ram.base()); address < end; address += 2) {
+        long from = Math.max((start - 2) & ~1L, ram.base());
+        long to = Math.min(end, ram.base() + ram.size());
+        if (to - from < 2) {
+            return;
+        }
+        // One copy out of guest memory, then a look at each opcode's first byte: every instruction
+        // here starts with 0xf2, so a device's 64 KiB DMA costs microseconds, not a read per word.
+        byte[] bytes = new byte[(int) (to - from)];
+        ram.read(from, bytes, 0, bytes.length);
+        for (int i = 0; i + 1 < bytes.length; i += 2) {
+            if (bytes[i] != COPROCESSOR_1_FIRST_BYTE) {
+                continue;
+            }
+            long address = from + i;
             int length = length(ram, address);
             if (length > 0 && address + length > start) {
                 found.accept(address);
