@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,17 @@ import org.quaject.runner.QemuEngine;
 import org.quaject.runner.RunRequest;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.RunnerEngine;
+import org.quaject.runner.device.DevicePluginException;
+import org.quaject.runner.device.DevicePlugins;
+import org.quaject.runner.device.DeviceProvider;
 import org.quaject.runner.report.CodeLocator;
 import org.quaject.runner.report.GuestReport;
 import org.quaject.runner.report.RegisterReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** How {@code run} and {@code test} boot an image. */
 final class EngineOptions {
@@ -109,6 +113,17 @@ final class EngineOptions {
             description = "Run on a copy of the disk: FILE is left unchanged, as with QEMU's snapshot=on.")
     boolean snapshot;
 
+    @Option(names = "--device-path", paramLabel = "JARS", split = "${sys:path.separator}",
+            description = "Device plug-ins: jar files (separated by '${sys:path.separator}'; the option may be "
+                    + "repeated) whose device models ServiceLoader finds (docs/devices.md). --device names their types.")
+    List<Path> devicePath = new ArrayList<>();
+
+    @Option(names = "--device", paramLabel = "TYPE",
+            description = "Place a device of a plug-in's TYPE on the board for this run, on either engine: the "
+                    + "model on the runner, the same device on QEMU. Repeatable; virtio devices take the "
+                    + "virtio-mmio transports after the disk's, from 126 down (from 127 without a disk), in order.")
+    List<String> devices = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
     boolean verbose;
 
@@ -122,6 +137,8 @@ final class EngineOptions {
     Optional<Boot> boot(Path argument, boolean testMode, Limits defaults,
                         Function<ImageInfo, InputStream> input, OutputStream consoleOutput, PrintWriter err) {
         try (Workspace workspace = Workspace.open(null)) {
+            // The plug-ins first: a wrong jar or type is told before any compiling.
+            List<DeviceProvider> providers = deviceProviders();
             Optional<ImageArgument.Image> image = ImageArgument.load(argument, workspace, verbose, err);
             if (image.isEmpty()) {
                 return Optional.empty();
@@ -129,14 +146,28 @@ final class EngineOptions {
             ImageInfo info = image.get().info();
             RunRequest request = new RunRequest(image.get().elf(), info.ramBytes(), testMode,
                     input.apply(info), consoleOutput, timeout(defaults), instructionBudget(defaults),
-                    stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()));
+                    stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()),
+                    providers);
             RunResult result = engine().run(request);
             return Optional.of(new Boot(result, image.get().symbols()
                     .map(symbols -> locateCrashes(result, symbols)).orElse(Map.of())));
-        } catch (EngineException e) {
+        } catch (EngineException | DevicePluginException e) {
             err.println("qj: error: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The providers of the --device types, from the --device-path plug-ins. */
+    private List<DeviceProvider> deviceProviders() throws DevicePluginException {
+        if (devicePath.isEmpty() && devices.isEmpty()) {
+            return List.of();
+        }
+        DevicePlugins plugins = DevicePlugins.load(devicePath);
+        List<DeviceProvider> providers = new ArrayList<>();
+        for (String type : devices) {
+            providers.add(plugins.require(type));
+        }
+        return providers;
     }
 
     /**
