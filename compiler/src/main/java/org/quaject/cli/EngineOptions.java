@@ -22,6 +22,7 @@ import org.quaject.runner.EngineException;
 import org.quaject.runner.ImageInfo;
 import org.quaject.runner.Outcome;
 import org.quaject.runner.QemuEngine;
+import org.quaject.runner.QemuVirtioDevice;
 import org.quaject.runner.RunRequest;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.RunnerEngine;
@@ -119,9 +120,10 @@ final class EngineOptions {
     List<Path> devicePath = new ArrayList<>();
 
     @Option(names = "--device", paramLabel = "TYPE",
-            description = "Place a device of a plug-in's TYPE on the board for this run, on either engine: the "
-                    + "model on the runner, the same device on QEMU. Repeatable; virtio devices take the "
-                    + "virtio-mmio transports after the disk's, from 126 down (from 127 without a disk), in order.")
+            description = "Place a device of TYPE on the board for this run: a plug-in's model on the runner, "
+                    + "the same device on QEMU (where a virtio TYPE no plug-in provides is QEMU's own "
+                    + "TYPE-device, e.g. virtio-rng). Repeatable; virtio devices take the virtio-mmio transports "
+                    + "after the disk's, from 126 down (from 127 without a disk), in order.")
     List<String> devices = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
@@ -157,7 +159,10 @@ final class EngineOptions {
         }
     }
 
-    /** The providers of the --device types, from the --device-path plug-ins. */
+    /**
+     * The providers of the --device types, from the --device-path plug-ins. On
+     * QEMU a virtio type no plug-in provides is QEMU's own device of that name.
+     */
     private List<DeviceProvider> deviceProviders() throws DevicePluginException {
         if (devicePath.isEmpty() && devices.isEmpty()) {
             return List.of();
@@ -165,7 +170,11 @@ final class EngineOptions {
         DevicePlugins plugins = DevicePlugins.load(devicePath);
         List<DeviceProvider> providers = new ArrayList<>();
         for (String type : devices) {
-            providers.add(plugins.require(type));
+            if (engine == EngineName.qemu && plugins.find(type).isEmpty() && QemuVirtioDevice.isVirtioType(type)) {
+                providers.add(new QemuVirtioDevice(type));
+            } else {
+                providers.add(plugins.require(type));
+            }
         }
         return providers;
     }
