@@ -139,13 +139,18 @@ final class EngineOptions {
     Optional<Boot> boot(Path argument, boolean testMode, Limits defaults,
                         Function<ImageInfo, InputStream> input, OutputStream consoleOutput, PrintWriter err) {
         try (Workspace workspace = Workspace.open(null)) {
-            // The plug-ins first: a wrong jar or type is told before any compiling.
-            List<DeviceProvider> providers = deviceProviders();
+            // The plug-ins and --device first: a wrong jar or type is told before any compiling.
+            DevicePlugins plugins = DevicePlugins.load(devicePath);
+            providers(plugins, devices);
             Optional<ImageArgument.Image> image = ImageArgument.load(argument, workspace, verbose, err);
             if (image.isEmpty()) {
                 return Optional.empty();
             }
             ImageInfo info = image.get().info();
+            // The kernel's devices (device "TYPE"), then those of the command line.
+            List<String> types = new ArrayList<>(info.devices());
+            types.addAll(devices);
+            List<DeviceProvider> providers = providers(plugins, types);
             RunRequest request = new RunRequest(image.get().elf(), info.ramBytes(), testMode,
                     input.apply(info), consoleOutput, timeout(defaults), instructionBudget(defaults),
                     stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()),
@@ -160,16 +165,12 @@ final class EngineOptions {
     }
 
     /**
-     * The providers of the --device types, from the --device-path plug-ins. On
-     * QEMU a virtio type no plug-in provides is QEMU's own device of that name.
+     * The providers of device {@code types}, from the --device-path plug-ins.
+     * On QEMU a virtio type no plug-in provides is QEMU's own device of that name.
      */
-    private List<DeviceProvider> deviceProviders() throws DevicePluginException {
-        if (devicePath.isEmpty() && devices.isEmpty()) {
-            return List.of();
-        }
-        DevicePlugins plugins = DevicePlugins.load(devicePath);
+    private List<DeviceProvider> providers(DevicePlugins plugins, List<String> types) throws DevicePluginException {
         List<DeviceProvider> providers = new ArrayList<>();
-        for (String type : devices) {
+        for (String type : types) {
             if (engine == EngineName.qemu && plugins.find(type).isEmpty() && QemuVirtioDevice.isVirtioType(type)) {
                 providers.add(new QemuVirtioDevice(type));
             } else {

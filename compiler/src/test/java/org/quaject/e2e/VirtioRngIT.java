@@ -82,6 +82,21 @@ class VirtioRngIT {
         }
     }
 
+    /** A kernel that asks for the device itself needs no --device: on QEMU nothing, on the runner the jar. */
+    @Test
+    void aKernelsOwnDeviceListPlacesTheDevice() {
+        QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture("entropy-declared.qj"),
+                "--device-path", PLUGIN);
+        assertEquals(0, runner.exitStatus(), runner::toString);
+        assertTrue(runner.stdout().endsWith("1 passed, 0 failed\n"), runner::toString);
+        QjProcess.Result qemu = QjProcess.run("test", QjProcess.fixture("entropy-declared.qj"), "--engine", "qemu");
+        assertEquals(runner.stdout(), qemu.stdout());
+        QjProcess.Result withoutPlugin = QjProcess.run("test", QjProcess.fixture("entropy-declared.qj"));
+        assertEquals(1, withoutPlugin.exitStatus(), withoutPlugin::toString);
+        assertTrue(withoutPlugin.stderr().startsWith("qj: error: unknown device type virtio-rng"),
+                withoutPlugin::toString);
+    }
+
     @Test
     void aJarThatIsNotThereIsNamed(@TempDir Path dir) {
         Path missing = dir.resolve("missing.jar");
