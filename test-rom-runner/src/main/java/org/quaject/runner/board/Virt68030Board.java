@@ -14,6 +14,7 @@ import org.quaject.runner.device.DeviceContext;
 import org.quaject.runner.device.DeviceModel;
 import org.quaject.runner.device.DeviceProvider;
 import org.quaject.runner.device.EventQueue;
+import org.quaject.runner.device.GuestErrorException;
 import org.quaject.runner.device.GuestMemory;
 import org.quaject.runner.device.InterruptLine;
 import org.quaject.runner.device.Placement;
