@@ -127,6 +127,7 @@ kernelItem
     : BOARD board=ID                                    # boardItem
     | RAM size=NUMBER                                   # ramItem
     | word=ID size=NUMBER                               # sizeItem      // `disk 8M`: `disk` stays a name elsewhere
+    | DEVICE type=STRING                                # deviceItem    // a device of a plug-in: `device "virtio-rng"`
     | INSTANCE name=ID ':' cls=ID argList? (AT base=NUMBER)? irqLines?   # instanceItem
     | CONNECT from=memberRef '->' to=memberRef          # connectItem
     | MAIN body                                         # mainItem

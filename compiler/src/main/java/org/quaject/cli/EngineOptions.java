@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,21 @@ import org.quaject.runner.EngineException;
 import org.quaject.runner.ImageInfo;
 import org.quaject.runner.Outcome;
 import org.quaject.runner.QemuEngine;
+import org.quaject.runner.QemuVirtioDevice;
 import org.quaject.runner.RunRequest;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.RunnerEngine;
+import org.quaject.runner.device.DevicePluginException;
+import org.quaject.runner.device.DevicePlugins;
+import org.quaject.runner.device.DeviceProvider;
 import org.quaject.runner.report.CodeLocator;
 import org.quaject.runner.report.GuestReport;
 import org.quaject.runner.report.RegisterReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** How {@code run} and {@code test} boot an image. */
 final class EngineOptions {
@@ -109,6 +114,18 @@ final class EngineOptions {
             description = "Run on a copy of the disk: FILE is left unchanged, as with QEMU's snapshot=on.")
     boolean snapshot;
 
+    @Option(names = "--device-path", paramLabel = "JARS", split = "${sys:path.separator}",
+            description = "Device plug-ins: jar files (separated by '${sys:path.separator}'; the option may be "
+                    + "repeated) whose device models ServiceLoader finds (docs/devices.md). --device names their types.")
+    List<Path> devicePath = new ArrayList<>();
+
+    @Option(names = "--device", paramLabel = "TYPE",
+            description = "Place a device of TYPE on the board for this run: a plug-in's model on the runner, "
+                    + "the same device on QEMU (where a virtio TYPE no plug-in provides is QEMU's own "
+                    + "TYPE-device, e.g. virtio-rng). Repeatable; virtio devices take the virtio-mmio transports "
+                    + "after the disk's, from 126 down (from 127 without a disk), in order.")
+    List<String> devices = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
     boolean verbose;
 
@@ -122,21 +139,45 @@ final class EngineOptions {
     Optional<Boot> boot(Path argument, boolean testMode, Limits defaults,
                         Function<ImageInfo, InputStream> input, OutputStream consoleOutput, PrintWriter err) {
         try (Workspace workspace = Workspace.open(null)) {
+            // The plug-ins and --device first: a wrong jar or type is told before any compiling.
+            DevicePlugins plugins = DevicePlugins.load(devicePath);
+            providers(plugins, devices);
             Optional<ImageArgument.Image> image = ImageArgument.load(argument, workspace, verbose, err);
             if (image.isEmpty()) {
                 return Optional.empty();
             }
             ImageInfo info = image.get().info();
+            // The kernel's devices (device "TYPE"), then those of the command line.
+            List<String> types = new ArrayList<>(info.devices());
+            types.addAll(devices);
+            List<DeviceProvider> providers = providers(plugins, types);
             RunRequest request = new RunRequest(image.get().elf(), info.ramBytes(), testMode,
                     input.apply(info), consoleOutput, timeout(defaults), instructionBudget(defaults),
-                    stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()));
+                    stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()),
+                    providers);
             RunResult result = engine().run(request);
             return Optional.of(new Boot(result, image.get().symbols()
                     .map(symbols -> locateCrashes(result, symbols)).orElse(Map.of())));
-        } catch (EngineException e) {
+        } catch (EngineException | DevicePluginException e) {
             err.println("qj: error: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The providers of device {@code types}, from the --device-path plug-ins.
+     * On QEMU a virtio type no plug-in provides is QEMU's own device of that name.
+     */
+    private List<DeviceProvider> providers(DevicePlugins plugins, List<String> types) throws DevicePluginException {
+        List<DeviceProvider> providers = new ArrayList<>();
+        for (String type : types) {
+            if (engine == EngineName.qemu && plugins.find(type).isEmpty() && QemuVirtioDevice.isVirtioType(type)) {
+                providers.add(new QemuVirtioDevice(type));
+            } else {
+                providers.add(plugins.require(type));
+            }
+        }
+        return providers;
     }
 
     /**

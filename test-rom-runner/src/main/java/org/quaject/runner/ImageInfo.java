@@ -1,7 +1,9 @@
 package org.quaject.runner;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
@@ -15,17 +17,27 @@ import org.quaject.elf.Symbol;
  *                     {@value #RAM_SIZE_SYMBOL}, else {@link #DEFAULT_RAM_BYTES}
  * @param consoleInput the console input its tests expect: the contents of its
  *                     non-allocated section {@value #INPUT_SECTION}, empty if it has none
+ * @param devices      the device types it asks for, one of each to place on the board, in order: the
+ *                     lines of its non-allocated section {@value #DEVICES_SECTION}, none if it has none
  */
-public record ImageInfo(long ramBytes, byte[] consoleInput) {
+public record ImageInfo(long ramBytes, byte[] consoleInput, List<String> devices) {
 
     public static final String RAM_SIZE_SYMBOL = "qj_ram_size";
     public static final String INPUT_SECTION = ".qj.input";
+    /** The section of the device types a kernel asks for ({@code device "TYPE"}), one a line. */
+    public static final String DEVICES_SECTION = ".qj.devices";
 
     /** QEMU's default RAM size for the virt machine, so that an image that names none runs alike everywhere. */
     public static final long DEFAULT_RAM_BYTES = 128L * 1024 * 1024;
 
     public ImageInfo {
         consoleInput = consoleInput.clone();
+        devices = List.copyOf(devices);
+    }
+
+    /** What an image that asks for no devices says. */
+    public ImageInfo(long ramBytes, byte[] consoleInput) {
+        this(ramBytes, consoleInput, List.of());
     }
 
     @Override
@@ -49,7 +61,7 @@ public record ImageInfo(long ramBytes, byte[] consoleInput) {
                     + (image.type() == ElfFile.ET_REL ? " (ET_REL, an object file that still needs linking)" : "")
                     + ", expected " + ElfFile.ET_EXEC + " (ET_EXEC)");
         }
-        return new ImageInfo(ramBytes(image), consoleInput(image));
+        return new ImageInfo(ramBytes(image), consoleInput(image), devices(image));
     }
 
     private static long ramBytes(ElfFile image) throws ElfFormatException {
@@ -80,5 +92,18 @@ public record ImageInfo(long ramBytes, byte[] consoleInput) {
                     + " .section " + INPUT_SECTION + ",\"\"");
         }
         return image.contents(section.get());
+    }
+
+    private static List<String> devices(ElfFile image) throws ElfFormatException {
+        Optional<Section> section = image.section(DEVICES_SECTION);
+        if (section.isEmpty()) {
+            return List.of();
+        }
+        if (section.get().isAllocated()) {
+            throw new ElfFormatException(DEVICES_SECTION + " must not be allocated: declare it with"
+                    + " .section " + DEVICES_SECTION + ",\"\"");
+        }
+        return new String(image.contents(section.get()), StandardCharsets.UTF_8).lines()
+                .map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 }

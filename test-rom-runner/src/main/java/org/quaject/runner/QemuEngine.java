@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.quaject.runner.device.DeviceProvider;
 
 /**
  * Runs an image on QEMU's {@code virt} m68k machine with a 68030 CPU, the
@@ -80,6 +81,12 @@ public final class QemuEngine implements Engine {
         if (request.preemption().isPresent()) {
             throw new EngineException("QEMU has no stress modes (preemption, contention); the runner engine has");
         }
+        for (DeviceProvider device : request.devices()) {
+            if (device.qemuArguments().isEmpty()) {
+                throw new EngineException("QEMU has no device " + device.type() + " (its plug-in gives no QEMU"
+                        + " arguments); the runner engine can run with it");
+            }
+        }
         Process qemu = start(commandLine(locateExecutable(), request));
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -129,7 +136,9 @@ public final class QemuEngine implements Engine {
         if (request.testMode()) {
             command.addAll(List.of("-append", RunRequest.TEST_MODE_COMMAND_LINE));
         }
+        // QEMU fills the virtio-mmio transports from the last down in this order: the disk first, at 127.
         request.disk().ifPresent(disk -> command.addAll(diskOptions(disk)));
+        request.devices().forEach(device -> command.addAll(device.qemuArguments()));
         return command;
     }
 

@@ -1,13 +1,15 @@
 package org.quaject.runner;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.quaject.runner.device.DeviceProvider;
 
 /**
  * What to run and how.
@@ -22,10 +24,13 @@ import java.util.OptionalLong;
  *                      engines that count instructions can honour it
  * @param preemption    the stress mode to run in, if any; only the runner engine has them
  * @param disk          the disk attached to the board, if any
+ * @param devices       devices of plug-ins placed on the board, one of each provider, in order: their
+ *                      models on the runner, their {@link DeviceProvider#qemuArguments()} on QEMU; the
+ *                      virtio ones take the transports after the disk's
  */
 public record RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
                          OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions,
-                         Optional<Preemption> preemption, Optional<DiskDrive> disk) {
+                         Optional<Preemption> preemption, Optional<DiskDrive> disk, List<DeviceProvider> devices) {
 
     /** The kernel command line that tells an image to run its tests and report them in TAP. */
     public static final String TEST_MODE_COMMAND_LINE = "qj.test";
@@ -44,6 +49,7 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
         Objects.requireNonNull(maxInstructions, "maxInstructions");
         Objects.requireNonNull(preemption, "preemption");
         Objects.requireNonNull(disk, "disk");
+        devices = List.copyOf(devices);
         if (!isRunnableRamSize(ramBytes)) {
             throw new IllegalArgumentException("RAM size must be a positive multiple of " + RAM_GRANULE
                     + " bytes, not " + ramBytes);
@@ -55,6 +61,14 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
             throw new IllegalArgumentException("the instruction budget must be positive, not "
                     + maxInstructions.getAsLong());
         }
+    }
+
+    /** A request without devices of plug-ins. */
+    public RunRequest(Path image, long ramBytes, boolean testMode, InputStream consoleInput,
+                      OutputStream consoleOutput, Duration timeout, OptionalLong maxInstructions,
+                      Optional<Preemption> preemption, Optional<DiskDrive> disk) {
+        this(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions, preemption, disk,
+                List.of());
     }
 
     /** The timeout as people write it: {@code 60 s}, {@code 0.25 s}. */
@@ -72,13 +86,19 @@ public record RunRequest(Path image, long ramBytes, boolean testMode, InputStrea
     /** The same request, run in the stress mode {@code mode}. */
     public RunRequest withPreemption(Preemption mode) {
         return new RunRequest(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions,
-                Optional.of(mode), disk);
+                Optional.of(mode), disk, devices);
     }
 
     /** The same request, with {@code drive} attached to the board. */
     public RunRequest withDisk(DiskDrive drive) {
         return new RunRequest(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions,
-                preemption, Optional.of(drive));
+                preemption, Optional.of(drive), devices);
+    }
+
+    /** The same request, with a device of each of {@code providers} on the board. */
+    public RunRequest withDevices(List<DeviceProvider> providers) {
+        return new RunRequest(image, ramBytes, testMode, consoleInput, consoleOutput, timeout, maxInstructions,
+                preemption, disk, providers);
     }
 
     /** A request bounded by wall-clock time only. */

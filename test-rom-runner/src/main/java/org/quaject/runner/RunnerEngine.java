@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.board.DiskFile;
-import org.quaject.runner.machine.Machine;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.CpuException;
 import org.quaject.runner.cpu.NativeRam;
 import org.quaject.runner.cpu.Register;
+import org.quaject.runner.machine.Machine;
 import org.quaject.runner.machine.MachineStop;
 import org.quaject.runner.report.CodeLocation;
 import org.quaject.runner.report.CodeLocator;
@@ -49,7 +49,7 @@ public final class RunnerEngine implements Engine {
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
         DiskFile disk = request.disk().isPresent() ? openDisk(request.disk().get()) : null;
         try (Machine machine = Machine.boot(image, request.ramBytes(), request.testMode(), console,
-                request.preemption(), Optional.ofNullable(disk))) {
+                request.preemption(), Optional.ofNullable(disk), request.devices())) {
             Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
             InputStream input = request.consoleInput();
             if (input != null) {

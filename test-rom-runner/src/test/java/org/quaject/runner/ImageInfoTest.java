@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quaject.elf.ElfFormatException;
@@ -78,5 +79,21 @@ class ImageInfoTest {
                 """);
         ElfFormatException e = assertThrows(ElfFormatException.class, () -> ImageInfo.read(image));
         assertTrue(e.getMessage().contains("must not be allocated"), e.getMessage());
+    }
+
+    @Test
+    void theDevicesAnImageAsksForAreItsLines() throws Exception {
+        ImageInfo info = ImageInfo.read(CrossToolchain.link(dir, "image", START + """
+                    .section .qj.devices,""
+                    .ascii "virtio-rng\\nscratch\\n"
+                """));
+        assertEquals(List.of("virtio-rng", "scratch"), info.devices());
+        assertEquals(List.of(), ImageInfo.read(CrossToolchain.link(dir, "plain", START)).devices());
+        Path loaded = CrossToolchain.link(dir, "loaded", START + """
+                    .section .qj.devices,"a"
+                    .ascii "virtio-rng\\n"
+                """);
+        ElfFormatException e = assertThrows(ElfFormatException.class, () -> ImageInfo.read(loaded));
+        assertTrue(e.getMessage().contains(".qj.devices must not be allocated"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
@@ -51,7 +52,10 @@ public final class KernelGenerator {
                 "dispatchers", dispatchers,
                 "main", main.orElse(null),
                 "tests", tests,
-                "input", input.length() == 0 ? null : AsmText.quote(utf8(input.toString())));
+                "input", input.length() == 0 ? null : AsmText.quote(utf8(input.toString())),
+                "devices", kernel.devices().isEmpty() ? null
+                        : AsmText.quote(utf8(kernel.devices().stream().map(d -> d.text() + "\n")
+                                .collect(Collectors.joining()))));
         return AsmText.resync(text, FILE_NAME);
     }
 

@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * The {@code kernel} block: the board, the memory, the disk's data area, the
- * static instances and how they connect.
+ * devices the board needs beyond its own ({@code device "TYPE"}), the static
+ * instances and how they connect.
  */
 public record Kernel(Name name, Optional<Name> board, Optional<Constant> ram, Optional<Constant> disk,
-                     List<Instance> instances,
+                     List<Name> devices, List<Instance> instances,
                      List<Connection> connections, List<AssemblyBody> mains, List<TestCase> tests) {
 
     public Optional<Instance> instance(String name) {

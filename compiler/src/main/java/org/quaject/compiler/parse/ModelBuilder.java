@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.antlr.v4.runtime.Token;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.diag.Position;
@@ -41,6 +42,8 @@ public final class ModelBuilder {
 
     /** The kernel item that sizes the disk image's data area; a word, not a keyword, so `disk` can name things. */
     static final String DISK_ITEM = "disk";
+    /** What a device type looks like: QEMU's device names are lower case, with '-'. */
+    private static final Pattern DEVICE_TYPE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final Diagnostics diagnostics;
     private final List<QuajectClass> classes = new ArrayList<>();
@@ -172,6 +175,7 @@ public final class ModelBuilder {
         List<Name> boards = new ArrayList<>();
         List<Constant> rams = new ArrayList<>();
         List<Constant> disks = new ArrayList<>();
+        List<Name> devices = new ArrayList<>();
         List<Instance> instances = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         List<AssemblyBody> mains = new ArrayList<>();
@@ -187,6 +191,14 @@ public final class ModelBuilder {
                 } else {
                     diagnostics.error(position(s.word), "unknown kernel item '%s'; a size follows `ram` or `%s`",
                             s.word.getText(), DISK_ITEM);
+                }
+            } else if (item instanceof QjParser.DeviceItemContext d) {
+                String type = Strings.unquote(d.type.getText());
+                if (!DEVICE_TYPE.matcher(type).matches()) {
+                    diagnostics.error(position(d.type), "a device type is a name of lower-case letters, digits and"
+                            + " '-', such as \"virtio-rng\", not %s", d.type.getText());
+                } else {
+                    devices.add(new Name(type, position(d.type)));
                 }
             } else if (item instanceof QjParser.InstanceItemContext i) {
                 List<Instance.Argument> args = new ArrayList<>();
@@ -226,7 +238,7 @@ public final class ModelBuilder {
                     disks.get(0).position());
         }
         return new Kernel(name(k.name), boards.stream().findFirst(), rams.stream().findFirst(),
-                disks.stream().findFirst(),
+                disks.stream().findFirst(), devices,
                 instances, connections, mains, kernelTests);
     }
 

@@ -354,6 +354,20 @@ class KernelDiagnosticsTest {
                         """,
                         error(2, 10, "the disk's data area must be a whole number of 512-byte sectors, "
                                 + "from 512 to 1024M")),
+                DiagnosticCase.of("a device type that is not a device name", """
+                        kernel k {
+                            device "Virtio RNG"
+                        }
+                        """,
+                        error(2, 12, "a device type is a name of lower-case letters, digits and '-', such as"
+                                + " \"virtio-rng\", not \"Virtio RNG\"")),
+                DiagnosticCase.of("an empty device type", """
+                        kernel k {
+                            device ""
+                        }
+                        """,
+                        error(2, 12, "a device type is a name of lower-case letters, digits and '-', such as"
+                                + " \"virtio-rng\", not \"\"")),
                 DiagnosticCase.of("a disk size given twice", """
                         kernel k {
                             disk 8M

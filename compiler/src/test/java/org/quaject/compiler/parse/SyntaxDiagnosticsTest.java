@@ -55,7 +55,7 @@ class SyntaxDiagnosticsTest {
                         }
                         """,
                         error(5, 18, "extraneous input ';' expecting "
-                                + "{'board', 'ram', 'instance', 'connect', 'main', 'test', '}', a name}")),
+                                + "{'device', 'board', 'ram', 'instance', 'connect', 'main', 'test', '}', a name}")),
                 DiagnosticCase.of("a misspelled keyword at the top level", """
                         quajet Q {
                         }

@@ -1,5 +1,8 @@
 package org.quaject.runner.board;
 
+import org.quaject.runner.device.InterruptLine;
+import org.quaject.runner.device.MmioDevice;
+
 /**
  * A goldfish-pic: 32 interrupt lines in, one CPU interrupt level out
  * (board-virt68030.md, goldfish-pic). "IRQ #k" in QEMU's numbering is input
@@ -19,6 +22,9 @@ package org.quaject.runner.board;
  * ({@link MmioDevice}): {@code move.b #0x80} to ENABLE enables IRQ #32.
  */
 public final class GoldfishPic extends MmioDevice {
+    /** The window QEMU gives each goldfish device ({@code memory_region_init_io(..., 0x24)}). */
+    static final int GOLDFISH_WINDOW = 0x24;
+
     /** Interrupt inputs, IRQ #1 to #32. */
     public static final int LINES = 32;
 
@@ -61,7 +67,7 @@ public final class GoldfishPic extends MmioDevice {
     }
 
     @Override
-    int readRegister(int offset) {
+    protected int readRegister(int offset) {
         return switch (offset) {
             case STATUS -> Integer.bitCount(pending & enabled);
             case IRQ_PENDING -> pending & enabled;
@@ -70,7 +76,7 @@ public final class GoldfishPic extends MmioDevice {
     }
 
     @Override
-    void writeRegister(int offset, int value) {
+    protected void writeRegister(int offset, int value) {
         switch (offset) {
             case IRQ_DISABLE_ALL -> {
                 enabled = 0;

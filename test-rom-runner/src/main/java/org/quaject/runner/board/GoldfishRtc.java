@@ -3,6 +3,12 @@ package org.quaject.runner.board;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.quaject.runner.device.EventQueue;
+import org.quaject.runner.device.InterruptLine;
+import org.quaject.runner.device.MmioDevice;
+import org.quaject.runner.device.Scheduler;
+import org.quaject.runner.device.TimeRegisters;
+import org.quaject.runner.device.VirtualClock;
 
 /**
  * A goldfish-rtc: a 64-bit nanosecond count and one alarm (board-virt68030.md,
@@ -39,7 +45,7 @@ import java.util.OptionalLong;
  * fires a drawn number of instructions after the write that arms it,
  * whatever its time; the time and the alarm registers read as usual.
  */
-public final class GoldfishRtc extends MmioDevice {
+public final class GoldfishRtc extends MmioDevice implements TimeRegisters {
     public static final int TIME_LOW = 0x00;
     public static final int TIME_HIGH = 0x04;
     static final int ALARM_LOW = 0x08;
@@ -51,14 +57,14 @@ public final class GoldfishRtc extends MmioDevice {
 
     private final VirtualClock clock;
     private final InterruptLine irq;
+    private final Scheduler scheduler;
     private final Optional<PreemptiveAlarms> preemption;
     /** RTC time minus guest time; 64-bit arithmetic wraps as QEMU's unsigned does. */
     private long timeOffset;
     private int latchedHigh;
     private long alarm;
-    private boolean armed;
-    /** When the armed alarm fires, in guest time ({@link VirtualClock#nanos()}). */
-    private long deadline;
+    /** The armed alarm, due at its deadline in guest time ({@link VirtualClock#nanos()}); null when none is. */
+    private Scheduler.Event armed;
     private boolean interruptPending;
     private boolean interruptEnabled;
 
@@ -71,11 +77,21 @@ public final class GoldfishRtc extends MmioDevice {
         this(name, base, clock, irq, startNanos, Optional.empty());
     }
 
-    /** An RTC out of reset whose alarms, if {@code preemption} is there, fire when it says. */
+    /**
+     * An RTC out of reset whose alarms, if {@code preemption} is there, fire when it says; its
+     * alarms are events of a scheduler of its own, which only {@link #update()} runs.
+     */
     public GoldfishRtc(String name, long base, VirtualClock clock, InterruptLine irq, long startNanos,
                        Optional<PreemptiveAlarms> preemption) {
-        super(name, base, GOLDFISH_WINDOW, NarrowAccess.REFUSED);
+        this(name, base, clock, new EventQueue(clock), irq, startNanos, preemption);
+    }
+
+    /** An RTC out of reset whose alarms are events of {@code scheduler}, the board's. */
+    public GoldfishRtc(String name, long base, VirtualClock clock, Scheduler scheduler, InterruptLine irq,
+                       long startNanos, Optional<PreemptiveAlarms> preemption) {
+        super(name, base, GoldfishPic.GOLDFISH_WINDOW, NarrowAccess.REFUSED);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.irq = Objects.requireNonNull(irq, "irq");
         this.preemption = Objects.requireNonNull(preemption, "preemption");
         setTime(startNanos);
@@ -83,41 +99,76 @@ public final class GoldfishRtc extends MmioDevice {
 
     /**
      * The instruction count after which the armed alarm fires: run the CPU
-     * to exactly that count, then call {@link #update()}. Empty when no alarm
-     * is armed. A write to the RTC can arm or move the alarm at any time.
+     * to exactly that count, and the scheduler fires it (or call {@link #update()}).
+     * Empty when no alarm is armed. A write to the RTC can arm or move the
+     * alarm at any time.
      */
     public OptionalLong alarmDueAt() {
-        return armed ? OptionalLong.of(clock.instructions() + clock.instructionsUntil(deadline)) : OptionalLong.empty();
+        return armed() ? OptionalLong.of(clock.instructions() + clock.instructionsUntil(armed.deadline()))
+                : OptionalLong.empty();
     }
 
     /** When the armed alarm fires, in guest time; empty when no alarm is armed. */
     OptionalLong alarmDeadline() {
-        return armed ? OptionalLong.of(deadline) : OptionalLong.empty();
+        return armed() ? OptionalLong.of(armed.deadline()) : OptionalLong.empty();
     }
 
     /** Whether an alarm is armed whose firing raises the interrupt line at once (IRQ_ENABLED is set). */
     public boolean armedToInterrupt() {
-        return armed && interruptEnabled;
+        return armed() && interruptEnabled;
     }
 
     /** Fires the armed alarm now, before its time: the contention stress mode's interrupt before a CAS. */
     public void fireEarly() {
-        if (armed) {
-            armed = false;
+        if (armed()) {
+            disarm();
             raiseInterrupt();
         }
     }
 
-    /** Fires the alarm if its time has come; the machine calls it once the CPU has run to {@link #alarmDueAt()}. */
+    /** Fires the alarm if its time has come, whether or not its scheduler has run it yet. */
     public void update() {
-        if (armed && clock.nanos() >= deadline) {
-            armed = false;
+        if (armed() && clock.nanos() >= armed.deadline()) {
+            disarm();
             raiseInterrupt();
         }
     }
 
     @Override
-    int readRegister(int offset) {
+    public int timeLowOffset() {
+        return TIME_LOW;
+    }
+
+    @Override
+    public int timeHighOffset() {
+        return TIME_HIGH;
+    }
+
+    private boolean armed() {
+        return armed != null && armed.pending();
+    }
+
+    private void disarm() {
+        if (armed != null) {
+            armed.cancel();
+            armed = null;
+        }
+    }
+
+    /** Arms the alarm for {@code deadline}, in guest time. */
+    private void armAt(long deadline) {
+        disarm();
+        armed = scheduler.at(deadline, this::fire);
+    }
+
+    /** The scheduler's action: the armed alarm's time has come. */
+    private void fire() {
+        armed = null;
+        raiseInterrupt();
+    }
+
+    @Override
+    protected int readRegister(int offset) {
         return switch (offset) {
             case TIME_LOW -> {
                 long now = time();
@@ -128,13 +179,13 @@ public final class GoldfishRtc extends MmioDevice {
             case ALARM_LOW -> Halves.low(alarm);
             case ALARM_HIGH -> Halves.high(alarm);
             case IRQ_ENABLED -> interruptEnabled ? 1 : 0;
-            case ALARM_STATUS -> armed ? 1 : 0;
+            case ALARM_STATUS -> armed() ? 1 : 0;
             default -> 0;
         };
     }
 
     @Override
-    void writeRegister(int offset, int value) {
+    protected void writeRegister(int offset, int value) {
         switch (offset) {
             case TIME_LOW -> setTime(Halves.withLow(time(), value));
             case TIME_HIGH -> setTime(Halves.withHigh(time(), value));
@@ -147,7 +198,7 @@ public final class GoldfishRtc extends MmioDevice {
                 interruptEnabled = (value & 1) != 0;
                 driveLine();
             }
-            case CLEAR_ALARM -> armed = false;
+            case CLEAR_ALARM -> disarm();
             case CLEAR_INTERRUPT -> {
                 interruptPending = false;
                 driveLine();
@@ -159,6 +210,7 @@ public final class GoldfishRtc extends MmioDevice {
     }
 
     /** The time the RTC reads now, in ns: what TIME_LOW and TIME_HIGH give. */
+    @Override
     public long time() {
         return timeOffset + clock.nanos();
     }
@@ -169,17 +221,15 @@ public final class GoldfishRtc extends MmioDevice {
 
     private void arm() {
         if (preemption.isPresent()) {
-            deadline = clock.nanosAfter(preemption.get().nextDelay());
-            armed = true;
+            armAt(clock.nanosAfter(preemption.get().nextDelay()));
             return;
         }
         // QEMU compares the alarm with the time as unsigned 64-bit numbers.
         if (Long.compareUnsigned(alarm, time()) <= 0) {
-            armed = false;
+            disarm();
             raiseInterrupt();
         } else {
-            deadline = alarm - timeOffset;
-            armed = true;
+            armAt(alarm - timeOffset);
             // QEMU's timers hold signed times: an alarm whose guest time
             // passes 2^63 ns lands in the past and fires straight after the
             // write (checked with 0x80000000_00000000).

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import org.quaject.runner.device.GuestErrorException;
+import org.quaject.runner.device.GuestMemory;
+import org.quaject.runner.device.InterruptLine;
+import org.quaject.runner.device.MmioDevice;
 
 /**
  * The goldfish-tty, the board's console (board-virt68030.md, goldfish-tty):
@@ -82,7 +86,7 @@ public final class GoldfishTty extends MmioDevice {
      *                that printed
      */
     public GoldfishTty(String name, long base, InterruptLine irq, GuestMemory memory, OutputStream console) {
-        super(name, base, GOLDFISH_WINDOW, NarrowAccess.WIDENED);
+        super(name, base, GoldfishPic.GOLDFISH_WINDOW, NarrowAccess.WIDENED);
         this.irq = Objects.requireNonNull(irq, "irq");
         this.memory = Objects.requireNonNull(memory, "memory");
         this.console = Objects.requireNonNull(console, "console");
@@ -105,7 +109,7 @@ public final class GoldfishTty extends MmioDevice {
     }
 
     @Override
-    int readRegister(int offset) {
+    protected int readRegister(int offset) {
         return switch (offset) {
             case BYTES_READY -> fifo.size();
             case VERSION -> VERSION_VALUE;
@@ -114,7 +118,7 @@ public final class GoldfishTty extends MmioDevice {
     }
 
     @Override
-    void writeRegister(int offset, int value) {
+    protected void writeRegister(int offset, int value) {
         switch (offset) {
             case PUT_CHAR -> print(new byte[] {(byte) value}, 1);
             case CMD -> command(value);

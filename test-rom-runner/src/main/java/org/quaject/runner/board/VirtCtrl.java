@@ -1,6 +1,7 @@
 package org.quaject.runner.board;
 
 import java.util.Optional;
+import org.quaject.runner.device.MmioDevice;
 
 /**
  * virt-ctrl, the board's power control (board-virt68030.md, virt-ctrl):
@@ -55,12 +56,12 @@ public final class VirtCtrl extends MmioDevice {
     }
 
     @Override
-    int readRegister(int offset) {
+    protected int readRegister(int offset) {
         return offset == FEATURES ? FEATURE_POWER_CONTROL : 0;
     }
 
     @Override
-    void writeRegister(int offset, int value) {
+    protected void writeRegister(int offset, int value) {
         Command[] commands = Command.values();
         // CMD values past PANIC are ignored, as QEMU's switch ignores them.
         if (offset == CMD && Integer.compareUnsigned(value, commands.length) < 0 && value != Command.NOOP.ordinal()) {

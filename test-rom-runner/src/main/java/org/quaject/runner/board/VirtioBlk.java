@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.quaject.runner.device.VirtioChain;
+import org.quaject.runner.device.VirtioContext;
+import org.quaject.runner.device.VirtioDevice;
+import org.quaject.runner.device.VirtioQueue;
 
 /**
  * A virtio-blk disk (VIRTIO 1.x, 5.2) as QEMU 7.2's hw/block/virtio-blk.c
@@ -186,12 +190,12 @@ public final class VirtioBlk implements VirtioDevice {
 
     /** QEMU's virtio_blk_handle_vq: every available request, then the completions it would make later. */
     @Override
-    public void queueNotified(VirtioTransport transport, int index) {
-        Virtqueue queue = transport.queue(index);
+    public void queueNotified(VirtioContext transport, int index) {
+        VirtioQueue queue = transport.queue(index);
         List<Request> later = new ArrayList<>();
         do {
             queue.setNotification(false);
-            for (Virtqueue.Element element = queue.pop(); element != null; element = queue.pop()) {
+            for (VirtioChain element = queue.pop(); element != null; element = queue.pop()) {
                 Request request = new Request(transport, queue, element);
                 if (!request.handle(later)) {
                     queue.detach(element);
@@ -207,18 +211,16 @@ public final class VirtioBlk implements VirtioDevice {
 
     /** One request: its chain, and where its status byte goes. */
     private final class Request {
-        private final VirtioTransport transport;
-        private final Virtqueue queue;
-        private final Virtqueue.Element element;
-        private final VirtioMemory memory;
+        private final VirtioContext transport;
+        private final VirtioQueue queue;
+        private final VirtioChain element;
         private final boolean big;
         private int status;
 
-        Request(VirtioTransport transport, Virtqueue queue, Virtqueue.Element element) {
+        Request(VirtioContext transport, VirtioQueue queue, VirtioChain element) {
             this.transport = transport;
             this.queue = queue;
             this.element = element;
-            this.memory = transport.memory();
             this.big = transport.bigEndian();
         }
 
@@ -227,16 +229,16 @@ public final class VirtioBlk implements VirtioDevice {
          * its I/O and adds it to {@code later}; false after a virtio_error.
          */
         boolean handle(List<Request> later) {
-            if (element.out.isEmpty() || element.in.isEmpty()) {
+            if (element.readable().isEmpty() || element.writable().isEmpty()) {
                 transport.fail("virtio-blk missing headers");
                 return false;
             }
-            if (element.outLength() < HEADER_BYTES) {
+            if (element.readableLength() < HEADER_BYTES) {
                 transport.fail("virtio-blk request outhdr too short");
                 return false;
             }
             byte[] header = new byte[HEADER_BYTES];
-            gather(element.out, 0, header, 0, HEADER_BYTES);
+            element.read(0, header, 0, HEADER_BYTES);
             int type = (int) VirtioMemory.field(header, 0, Integer.BYTES, big);
             long sector = VirtioMemory.field(header, 8, Long.BYTES, big);
             switch (type & ~(T_OUT | T_BARRIER)) {
@@ -247,8 +249,8 @@ public final class VirtioBlk implements VirtioDevice {
                     later.add(this);
                 }
                 case T_GET_ID -> {
-                    if (element.inLength() - 1 > 0) {
-                        scatter(element.in, 0, new byte[1], 0, 1);
+                    if (element.writableLength() - 1 > 0) {
+                        element.write(0, new byte[1], 0, 1);
                     }
                     complete(S_OK);
                 }
@@ -261,7 +263,7 @@ public final class VirtioBlk implements VirtioDevice {
         }
 
         private void readOrWrite(boolean write, long sector, List<Request> later) {
-            long size = write ? element.outLength() - HEADER_BYTES : element.inLength() - 1;
+            long size = write ? element.readableLength() - HEADER_BYTES : element.writableLength() - 1;
             if (!rangeOk(sector, size)) {
                 complete(S_IOERR);
                 return;
@@ -272,11 +274,11 @@ public final class VirtioBlk implements VirtioDevice {
                 for (long done = 0; done < size; done += chunk.length) {
                     int length = (int) Math.min(chunk.length, size - done);
                     if (write) {
-                        gather(element.out, HEADER_BYTES + done, chunk, 0, length);
+                        element.read(HEADER_BYTES + done, chunk, 0, length);
                         disk.write(position + done, chunk, 0, length);
                     } else {
                         disk.read(position + done, chunk, 0, length);
-                        scatter(element.in, done, chunk, 0, length);
+                        element.write(done, chunk, 0, length);
                     }
                 }
             });
@@ -285,19 +287,24 @@ public final class VirtioBlk implements VirtioDevice {
 
         /** QEMU's virtio_blk_handle_scsi_req, for a device without SCSI passthrough. */
         private int scsi() {
-            if (element.out.size() < 2 || element.in.size() < 3) {
+            List<VirtioChain.Segment> writable = element.writable();
+            if (element.readable().size() < 2 || writable.size() < 3) {
                 return S_IOERR;
             }
-            Virtqueue.Segment inhdr = element.in.get(element.in.size() - 2);
-            if (inhdr.ram()) {
-                // virtio_scsi_inhdr.errors, written without looking at the buffer's length.
-                memory.write32(inhdr.address(), SCSI_ERRORS, big);
+            // virtio_scsi_inhdr.errors, written at the start of the last but one buffer without
+            // looking at its length (so it may run into the next one).
+            long inhdr = 0;
+            for (int i = 0; i < writable.size() - 2; i++) {
+                inhdr += writable.get(i).length();
             }
+            byte[] errors = new byte[Integer.BYTES];
+            VirtioMemory.putField(errors, 0, Integer.BYTES, SCSI_ERRORS, big);
+            element.write(inhdr, errors, 0, errors.length);
             return S_UNSUPP;
         }
 
         private boolean discardOrWriteZeroes(int type, List<Request> later) {
-            long outData = element.outLength() - HEADER_BYTES;
+            long outData = element.readableLength() - HEADER_BYTES;
             if ((type & T_OUT) == 0 || outData > HEADER_BYTES) {
                 complete(S_UNSUPP);
                 return true;
@@ -307,7 +314,7 @@ public final class VirtioBlk implements VirtioDevice {
                 return false;
             }
             byte[] range = new byte[HEADER_BYTES];
-            gather(element.out, HEADER_BYTES, range, 0, HEADER_BYTES);
+            element.read(HEADER_BYTES, range, 0, HEADER_BYTES);
             long sector = VirtioMemory.field(range, 0, Long.BYTES, big);
             long count = VirtioMemory.field(range, 8, Integer.BYTES, big);
             long flags = VirtioMemory.field(range, 12, Integer.BYTES, big);
@@ -341,12 +348,9 @@ public final class VirtioBlk implements VirtioDevice {
 
         /** QEMU's virtio_blk_req_complete: the status byte, the used ring, the interrupt. */
         void complete(int result) {
-            Virtqueue.Segment last = element.in.get(element.in.size() - 1);
-            if (last.ram()) {
-                memory.write8(last.address() + last.length() - 1, result);
-            }
-            queue.push(element, element.inLength());
-            transport.notifyQueue(queue);
+            element.write(element.writableLength() - 1, new byte[] {(byte) result}, 0, 1);
+            queue.push(element, element.writableLength());
+            queue.notifyDriver();
         }
 
         /** Runs disk I/O; an error of the host's file is an I/O error to the guest, as QEMU reports it. */
@@ -359,50 +363,6 @@ public final class VirtioBlk implements VirtioDevice {
                 return S_IOERR;
             }
         }
-
-        /** Copies {@code length} bytes of the buffers from {@code offset} in them; outside RAM they read 0. */
-        private void gather(List<Virtqueue.Segment> segments, long offset, byte[] into, int at, int length) {
-            forEachPiece(segments, offset, at, length,
-                    (segment, address, where, piece) -> memory.read(address, into, where, piece));
-        }
-
-        /** Copies {@code length} bytes into the buffers from {@code offset} in them; outside RAM they are lost. */
-        private void scatter(List<Virtqueue.Segment> segments, long offset, byte[] from, int at, int length) {
-            forEachPiece(segments, offset, at, length, (segment, address, where, piece) -> {
-                if (segment.ram()) {
-                    memory.write(address, from, where, piece);
-                }
-            });
-        }
-
-        /**
-         * Cuts the {@code length} bytes from {@code offset} in the buffers into
-         * the pieces that lie in one segment each, in order; {@code at} is
-         * where each piece starts in the caller's array.
-         */
-        private static void forEachPiece(List<Virtqueue.Segment> segments, long offset, int at, int length,
-                                         Piece piece) {
-            for (Virtqueue.Segment segment : segments) {
-                if (length == 0) {
-                    return;
-                }
-                if (offset >= segment.length()) {
-                    offset -= segment.length();
-                    continue;
-                }
-                int bytes = (int) Math.min(length, segment.length() - offset);
-                piece.copy(segment, segment.address() + offset, at, bytes);
-                at += bytes;
-                length -= bytes;
-                offset = 0;
-            }
-        }
-    }
-
-    /** One piece of a copy between the buffers and an array: {@code bytes} at {@code address}, {@code at}. */
-    @FunctionalInterface
-    private interface Piece {
-        void copy(Virtqueue.Segment segment, long address, int at, int bytes);
     }
 
     @FunctionalInterface

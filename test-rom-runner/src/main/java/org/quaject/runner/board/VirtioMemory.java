@@ -2,6 +2,8 @@ package org.quaject.runner.board;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.quaject.runner.device.GuestMemory;
+import org.quaject.runner.device.VirtioChain;
 
 /**
  * The guest's address space as a virtio device reaches it (QEMU's
@@ -22,7 +24,7 @@ import java.util.Objects;
  * it. Writes through {@code memory} discard translated code of the bytes
  * they change ({@link GuestMemory}).
  */
-final class VirtioMemory {
+final class VirtioMemory implements VirtioChain.Memory {
     /** QEMU's bounce buffer for a buffer outside RAM: one target page. */
     static final int BOUNCE_BYTES = 4096;
 
@@ -71,7 +73,8 @@ final class VirtioMemory {
     }
 
     /** Copies {@code length} bytes from {@code address}; bytes outside RAM read as zeros. */
-    void read(long address, byte[] into, int offset, int length) {
+    @Override
+    public void read(long address, byte[] into, int offset, int length) {
         long ram = ramPart(address, length);
         if (ram > 0) {
             memory.read(address, into, offset, (int) ram);
@@ -80,7 +83,8 @@ final class VirtioMemory {
     }
 
     /** Copies {@code length} bytes to {@code address}; bytes outside RAM are dropped. */
-    void write(long address, byte[] from, int offset, int length) {
+    @Override
+    public void write(long address, byte[] from, int offset, int length) {
         long ram = ramPart(address, length);
         if (ram > 0) {
             memory.write(address, from, offset, (int) ram);

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import org.quaject.runner.device.Device;
+import org.quaject.runner.device.GuestMemory;
+import org.quaject.runner.device.InterruptLine;
+import org.quaject.runner.device.VirtioDevice;
 
 /**
  * The board's 128 virtio-mmio transports, {@value #STRIDE} bytes each from
@@ -12,9 +16,11 @@ import java.util.function.IntFunction;
  * {@value #SIZE} bytes. Transport n interrupts through goldfish-pic
  * 2 + n/32, IRQ #(n mod 32) + 1, CPU level 2 + n/32.
  *
- * <p>QEMU 7.2 creates all 128 and fills them from the last one down, so the
- * first (and here only) device, the disk, is at transport
- * {@value #DISK_TRANSPORT} ({@code 0xff01fe00}, PIC 5 IRQ #32, level 5).
+ * <p>QEMU 7.2 creates all 128 and fills them from the last one down, in the
+ * order of its {@code -device} options, so the first virtio device (the
+ * disk, when the run has one) is at transport {@value #DISK_TRANSPORT}
+ * ({@code 0xff01fe00}, PIC 5 IRQ #32, level 5), the next at 126, and so on;
+ * the board places its devices the same way.
  * A transport with nothing behind it reads MagicValue "virt", Version 2,
  * VendorID "QEMU" and 0 everywhere else (DeviceID 0: no device), and ignores
  * writes.
@@ -33,9 +39,9 @@ import java.util.function.IntFunction;
  * MagicValue, Version or VendorID gives that register's low bytes, swapped
  * (a byte read of MagicValue is {@code 0x76}). An access not aligned to its
  * width is refused (reads 0), as by QEMU's memory core; the CPU splits
- * unaligned accesses before they get here anyway ({@link MmioDevice}).
+ * unaligned accesses before they get here anyway ({@link Device}).
  */
-public final class VirtioMmio {
+public final class VirtioMmio implements Device {
     /** Where transport 0 is. */
     public static final long BASE = 0xff01_0000L;
     /** Bytes of each transport's window. */
@@ -56,11 +62,37 @@ public final class VirtioMmio {
      * @param memory the RAM the devices reach by DMA
      */
     public VirtioMmio(IntFunction<InterruptLine> lines, GuestMemory memory, Optional<VirtioBlk> disk) {
+        this(lines, memory, disk.<List<VirtioDevice>>map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * The transports, with {@code devices} behind them in order from the last
+     * transport down, as QEMU places its {@code -device}s.
+     *
+     * @param lines  the interrupt line of transport n
+     * @param memory the RAM the devices reach by DMA
+     * @throws IllegalArgumentException for more than {@value #TRANSPORTS} devices
+     */
+    public VirtioMmio(IntFunction<InterruptLine> lines, GuestMemory memory, List<VirtioDevice> devices) {
         Objects.requireNonNull(lines, "lines");
+        if (devices.size() > TRANSPORTS) {
+            throw new IllegalArgumentException("the board has " + TRANSPORTS + " virtio-mmio transports, not "
+                    + devices.size());
+        }
         VirtioMemory dma = new VirtioMemory(memory);
-        disk.ifPresent(blk -> transports[DISK_TRANSPORT] = new VirtioTransport(
-                String.format("virtio-blk at transport %d (0x%08x)", DISK_TRANSPORT, address(DISK_TRANSPORT)),
-                blk, lines.apply(DISK_TRANSPORT), dma));
+        for (int i = 0; i < devices.size(); i++) {
+            int index = transportOf(i);
+            VirtioDevice device = devices.get(i);
+            transports[index] = new VirtioTransport(
+                    String.format("%s at transport %d (0x%08x)", device.name(), index, address(index)),
+                    device, lines.apply(index), dma);
+        }
+    }
+
+    /** The transport of the {@code n}-th virtio device (from 0), as QEMU fills them: 127, 126, ... */
+    public static int transportOf(int n) {
+        Objects.checkIndex(n, TRANSPORTS);
+        return TRANSPORTS - 1 - n;
     }
 
     /** The guest address of transport {@code index}. */
@@ -70,16 +102,19 @@ public final class VirtioMmio {
     }
 
     /** For messages. */
+    @Override
     public String name() {
         return "virtio-mmio";
     }
 
     /** The guest address of the region. */
+    @Override
     public long base() {
         return BASE;
     }
 
     /** The bytes of the region. */
+    @Override
     public int size() {
         return SIZE;
     }
@@ -87,7 +122,12 @@ public final class VirtioMmio {
     /** The disk's device, if one is attached. */
     public Optional<VirtioBlk> disk() {
         VirtioTransport transport = transports[DISK_TRANSPORT];
-        return transport == null ? Optional.empty() : Optional.of((VirtioBlk) transport.device());
+        return transport != null && transport.device() instanceof VirtioBlk blk ? Optional.of(blk) : Optional.empty();
+    }
+
+    /** The device behind transport {@code index}, if any. */
+    public Optional<VirtioDevice> device(int index) {
+        return transport(index).map(VirtioTransport::device);
     }
 
     /** The transport with a device at {@code index}, for tests and reports. */
@@ -113,6 +153,7 @@ public final class VirtioMmio {
      * @param size   1, 2 or 4 bytes
      * @return the value the CPU receives, right-aligned
      */
+    @Override
     public int read(int offset, int size) {
         if (!accepts(offset, size)) {
             return 0;
@@ -130,6 +171,7 @@ public final class VirtioMmio {
      * @param size   1, 2 or 4 bytes
      * @param value  the value stored, right-aligned; bits above {@code size} bytes are ignored
      */
+    @Override
     public void write(int offset, int size, int value) {
         if (!accepts(offset, size)) {
             return;

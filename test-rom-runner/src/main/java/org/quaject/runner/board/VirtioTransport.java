@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.quaject.runner.device.InterruptLine;
+import org.quaject.runner.device.VirtioContext;
+import org.quaject.runner.device.VirtioDevice;
 
 /**
  * One virtio-mmio transport with a device behind it, as QEMU 7.2's
@@ -47,7 +50,7 @@ import java.util.Objects;
  * notifications are ignored and the line no longer follows InterruptStatus,
  * until the driver resets the device. {@link #errors()} keeps QEMU's messages.
  */
-final class VirtioTransport {
+final class VirtioTransport implements VirtioContext {
     static final int MAGIC = 0x7472_6976;
     static final int VERSION = 2;
     static final int VENDOR = 0x554d_4551;
@@ -143,7 +146,8 @@ final class VirtioTransport {
     }
 
     /** Queue {@code index} of the device. */
-    Virtqueue queue(int index) {
+    @Override
+    public Virtqueue queue(int index) {
         return queues[index];
     }
 
@@ -168,7 +172,8 @@ final class VirtioTransport {
     }
 
     /** The features the driver and the device agreed on at FEATURES_OK. */
-    long negotiated() {
+    @Override
+    public long negotiated() {
         return negotiated;
     }
 
@@ -177,7 +182,8 @@ final class VirtioTransport {
     }
 
     /** The byte order of ring fields, request headers and config fields: big-endian until VERSION_1. */
-    boolean bigEndian() {
+    @Override
+    public boolean bigEndian() {
         return !negotiated(F_VERSION_1);
     }
 
@@ -267,7 +273,8 @@ final class VirtioTransport {
      * QEMU's virtio_error: the driver broke the rules. The device stops until
      * the driver resets it, and says so with DEVICE_NEEDS_RESET.
      */
-    void fail(String message) {
+    @Override
+    public void fail(String message) {
         errors.add(message);
         if (negotiated(F_VERSION_1)) {
             status |= STATUS_NEEDS_RESET;
@@ -277,7 +284,8 @@ final class VirtioTransport {
     }
 
     /** A problem worth reporting that is not the driver's fault (the host's file failed): kept in {@link #errors()}. */
-    void note(String message) {
+    @Override
+    public void note(String message) {
         errors.add(message);
     }
 

@@ -1,7 +1,9 @@
 package org.quaject.runner.board;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.quaject.runner.device.GuestErrorException;
+import org.quaject.runner.device.VirtioChain;
+import org.quaject.runner.device.VirtioQueue;
 
 /**
  * One split virtqueue (VIRTIO 1.x, 2.7) as QEMU 7.2's virtio core runs it
@@ -25,7 +27,7 @@ import java.util.List;
  * QueueReady (the driver made QueueNum larger afterwards) is an assertion
  * failure that aborts QEMU; here it is a {@link GuestErrorException}.
  */
-final class Virtqueue {
+final class Virtqueue implements VirtioQueue {
     /** QEMU's VIRTQUEUE_MAX_SIZE: what QueueNumMax reads, and the most buffers a chain may map. */
     static final int MAX_SIZE = 1024;
 
@@ -37,35 +39,12 @@ final class Virtqueue {
     private static final int DESC_BYTES = 16;
     private static final int USED_ELEM_BYTES = 8;
 
-    /** One mapped piece of a chain's buffers: {@code length} bytes from {@code address}, in RAM or not. */
-    record Segment(long address, int length, boolean ram) {
-    }
-
-    /** A chain taken from the available ring: its head, and its device-readable and device-writable buffers. */
-    static final class Element {
-        final int head;
-        final List<Segment> out = new ArrayList<>();
-        final List<Segment> in = new ArrayList<>();
+    /** A chain taken from the available ring, and whether it holds the bounce buffer. */
+    static final class Element extends VirtioChain {
         private boolean holdsBounce;
 
-        Element(int head) {
-            this.head = head;
-        }
-
-        long outLength() {
-            return length(out);
-        }
-
-        long inLength() {
-            return length(in);
-        }
-
-        private static long length(List<Segment> segments) {
-            long total = 0;
-            for (Segment segment : segments) {
-                total += segment.length();
-            }
-            return total;
+        Element(int head, VirtioChain.Memory memory) {
+            super(head, memory);
         }
     }
 
@@ -175,7 +154,8 @@ final class Virtqueue {
     }
 
     /** Whether the driver has made nothing available beyond what the device took (virtio_queue_empty). */
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         if (transport.broken() || avail == 0) {
             return true;
         }
@@ -190,7 +170,8 @@ final class Virtqueue {
      * (or to notify again) through used.flags, or with EVENT_IDX the
      * avail_event field.
      */
-    void setNotification(boolean enable) {
+    @Override
+    public void setNotification(boolean enable) {
         notification = enable;
         if (desc == 0 || !mapped) {
             return;
@@ -204,7 +185,8 @@ final class Virtqueue {
     }
 
     /** Takes the next available chain, or returns null: none is there, or it is malformed (then the device fails). */
-    Element pop() {
+    @Override
+    public Element pop() {
         if (isEmpty()) {
             return null;
         }
@@ -246,7 +228,7 @@ final class Virtqueue {
             max = descriptor.length / DESC_BYTES;
             descriptor = readDescriptor(table, 0);
         }
-        Element element = new Element(head);
+        Element element = new Element(head, memory);
         long entries = 0;
         while (true) {
             if (!map(element, descriptor)) {
@@ -273,23 +255,25 @@ final class Virtqueue {
     }
 
     /** Gives a popped chain back unused (virtqueue_detach_element): nothing reaches the used ring. */
-    void detach(Element element) {
+    @Override
+    public void detach(VirtioChain chain) {
         inuse--;
-        unmap(element);
+        unmap(chain);
     }
 
     /**
      * Puts a finished chain on the used ring with {@code length} bytes
      * written (virtqueue_push). A broken device writes nothing there.
      */
-    void push(Element element, long length) {
-        unmap(element);
+    @Override
+    public void push(VirtioChain chain, long length) {
+        unmap(chain);
         if (transport.broken()) {
             inuse--;
             return;
         }
         long slot = (usedIdx % num);
-        writeUsed32(4 + USED_ELEM_BYTES * slot, element.head);
+        writeUsed32(4 + USED_ELEM_BYTES * slot, chain.head());
         writeUsed32(4 + USED_ELEM_BYTES * slot + Integer.BYTES, (int) length);
         int old = usedIdx;
         usedIdx = (usedIdx + 1) & 0xffff;
@@ -298,6 +282,11 @@ final class Virtqueue {
         if ((short) (usedIdx - signalledUsed) < ((usedIdx - old) & 0xffff)) {
             signalledUsedValid = false;
         }
+    }
+
+    @Override
+    public void notifyDriver() {
+        transport.notifyQueue(this);
     }
 
     /** Whether the driver wants an interrupt for what was just pushed (virtio_split_should_notify). */
@@ -332,12 +321,12 @@ final class Virtqueue {
     /** QEMU's virtqueue_map_desc for one descriptor, after the order check of virtqueue_split_pop. */
     private boolean map(Element element, Descriptor descriptor) {
         boolean writable = (descriptor.flags & DESC_F_WRITE) != 0;
-        if (!writable && !element.in.isEmpty()) {
+        if (!writable && !element.writable().isEmpty()) {
             transport.fail("Incorrect order for descriptors");
             return false;
         }
-        List<Segment> segments = writable ? element.in : element.out;
-        int maxSegments = writable ? MAX_SIZE - element.out.size() : MAX_SIZE;
+        List<VirtioChain.Segment> segments = writable ? element.writable() : element.readable();
+        int maxSegments = writable ? MAX_SIZE - element.readable().size() : MAX_SIZE;
         if (descriptor.length == 0) {
             transport.fail("virtio: zero sized buffers are not allowed");
             return false;
@@ -361,15 +350,15 @@ final class Virtqueue {
                 element.holdsBounce = true;
                 piece = (int) Math.min(left, VirtioMemory.BOUNCE_BYTES);
             }
-            segments.add(new Segment(address, piece, ram));
+            segments.add(new VirtioChain.Segment(address, piece, ram));
             address += piece;
             left -= piece;
         }
         return true;
     }
 
-    private void unmap(Element element) {
-        if (element.holdsBounce) {
+    private void unmap(VirtioChain chain) {
+        if (chain instanceof Element element && element.holdsBounce) {
             element.holdsBounce = false;
             memory.releaseBounce();
         }

@@ -3,7 +3,7 @@ package org.quaject.runner.cpu;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
-import org.quaject.runner.board.GuestMemory;
+import org.quaject.runner.device.GuestMemory;
 
 /**
  * A block of guest RAM that Java owns and the CPU executes from: the same host

@@ -1,7 +1,7 @@
 package org.quaject.runner.machine;
 
 import java.nio.charset.StandardCharsets;
-import org.quaject.runner.board.GuestMemory;
+import org.quaject.runner.device.GuestMemory;
 
 /**
  * The Linux/m68k bootinfo records QEMU's virt machine writes just past the

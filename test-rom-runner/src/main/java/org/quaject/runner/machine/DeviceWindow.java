@@ -1,9 +1,9 @@
 package org.quaject.runner.machine;
 
 import java.io.UncheckedIOException;
-import org.quaject.runner.board.GuestErrorException;
-import org.quaject.runner.board.MmioDevice;
 import org.quaject.runner.cpu.MmioHandler;
+import org.quaject.runner.device.Device;
+import org.quaject.runner.device.GuestErrorException;
 
 /**
  * A device's registers as the CPU reaches them. Before each access the virtual
@@ -19,36 +19,13 @@ final class DeviceWindow implements MmioHandler {
         void sync();
     }
 
-    /** What the window passes the CPU's loads and stores on to: a device's registers, offset from its base. */
-    interface Registers {
-        /** @return the value the CPU receives, right-aligned */
-        int read(int offset, int size);
-
-        void write(int offset, int size, int value);
-
-        /** A device's registers, as {@link MmioDevice} models them. */
-        static Registers of(MmioDevice device) {
-            return new Registers() {
-                @Override
-                public int read(int offset, int size) {
-                    return device.read(offset, size);
-                }
-
-                @Override
-                public void write(int offset, int size, int value) {
-                    device.write(offset, size, value);
-                }
-            };
-        }
-    }
-
-    private final Registers device;
+    private final Device device;
     private final ClockSync clock;
     private final Runnable afterWrite;
     private final Runnable stopRun;
     private RuntimeException error;
 
-    DeviceWindow(Registers device, ClockSync clock, Runnable afterWrite, Runnable stopRun) {
+    DeviceWindow(Device device, ClockSync clock, Runnable afterWrite, Runnable stopRun) {
         this.device = device;
         this.clock = clock;
         this.afterWrite = afterWrite;

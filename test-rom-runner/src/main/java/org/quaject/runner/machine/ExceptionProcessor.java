@@ -1,7 +1,7 @@
 package org.quaject.runner.machine;
 
 import java.nio.ByteBuffer;
-import org.quaject.runner.board.GuestMemory;
+import org.quaject.runner.device.GuestMemory;
 
 /**
  * MC68030 exception processing, as the MC68030 User's Manual §8.1 lays it out:

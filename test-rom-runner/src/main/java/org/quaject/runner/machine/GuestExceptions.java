@@ -2,9 +2,9 @@ package org.quaject.runner.machine;
 
 import java.util.Optional;
 import java.util.function.IntSupplier;
-import org.quaject.runner.board.GuestMemory;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.ExceptionHandler;
+import org.quaject.runner.device.GuestMemory;
 
 /**
  * Turns what the CPU core reports into MC68030 exception processing. The core

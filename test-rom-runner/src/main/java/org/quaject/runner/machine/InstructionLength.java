@@ -2,7 +2,7 @@ package org.quaject.runner.machine;
 
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.quaject.runner.board.GuestMemory;
+import org.quaject.runner.device.GuestMemory;
 
 /**
  * The length of the instructions whose exceptions the runner must complete

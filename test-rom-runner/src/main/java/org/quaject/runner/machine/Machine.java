@@ -12,19 +12,20 @@ import org.quaject.elf.Segment;
 import org.quaject.runner.Contention;
 import org.quaject.runner.Preemption;
 import org.quaject.runner.board.DiskFile;
-import org.quaject.runner.board.GoldfishRtc;
-import org.quaject.runner.board.MmioDevice;
 import org.quaject.runner.board.PreemptiveAlarms;
 import org.quaject.runner.board.Virt68030Board;
 import org.quaject.runner.board.VirtCtrl;
-import org.quaject.runner.board.VirtioMmio;
-import org.quaject.runner.board.VirtualClock;
 import org.quaject.runner.cpu.ClockRegisters;
 import org.quaject.runner.cpu.Cpu;
 import org.quaject.runner.cpu.NativeRam;
 import org.quaject.runner.cpu.Register;
 import org.quaject.runner.cpu.Stop;
 import org.quaject.runner.cpu.UnicornCpu;
+import org.quaject.runner.device.Device;
+import org.quaject.runner.device.DeviceProvider;
+import org.quaject.runner.device.GuestErrorException;
+import org.quaject.runner.device.TimeRegisters;
+import org.quaject.runner.device.VirtualClock;
 
 /**
  * The virt68030 board in-process: the CPU core, RAM, the devices, and the loop
@@ -36,7 +37,7 @@ import org.quaject.runner.cpu.UnicornCpu;
  * <p>Between slices of execution the loop looks at the board: virt-ctrl's
  * command, the interrupt level the PICs assert (taken by the MC68030 rules in
  * {@link ExceptionProcessor}), and the next device event; a slice never runs
- * past the instruction at which an RTC alarm is due. A STOPped CPU waits for an
+ * past the instruction at which a device event (an RTC alarm) is due. A STOPped CPU waits for an
  * interrupt above its mask; with none asserted, time jumps to the next alarm,
  * as QEMU does with {@code -icount sleep=off}.
  *
@@ -51,7 +52,6 @@ public final class Machine implements AutoCloseable {
     /** Wall time is checked between slices; a slice is at most this long. */
     private static final long MAX_SLICE = 1_000_000;
 
-    private static final int MMIO_WINDOW = 0x1000;
     private static final int BOOT_SR = 0x2700;
 
     private final Cpu cpu;
@@ -61,8 +61,8 @@ public final class Machine implements AutoCloseable {
     private final GuestExceptions exceptions;
     private final Optional<CasContention> contention;
     private final List<DeviceWindow> windows = new ArrayList<>();
-    /** Each RTC's time registers, which the core reads by itself from the time they hold at a slice's start. */
-    private final Map<GoldfishRtc, ClockRegisters> rtcClocks = new LinkedHashMap<>();
+    /** Each device's time registers (the RTCs'), which the core reads by itself from the time at a slice's start. */
+    private final Map<TimeRegisters, ClockRegisters> timeRegisters = new LinkedHashMap<>();
     private long sliceStart;
     private long sliceEnd;
     /** The interrupt level the loop last saw the board assert. */
@@ -70,41 +70,27 @@ public final class Machine implements AutoCloseable {
     private boolean stopped;
 
     private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console,
-                    Optional<Preemption> preemption, Optional<DiskFile> disk) {
+                    Optional<Preemption> preemption, Optional<DiskFile> disk, List<DeviceProvider> plugins) {
         cpu = UnicornCpu.open();
         try {
             ram = cpu.mapRam(0, ramBytes);
             board = new Virt68030Board(clock, ram, console, 0,
-                    preemption.map(p -> new PreemptiveAlarms(p.seed(), p.gap())), disk);
+                    preemption.map(p -> new PreemptiveAlarms(p.seed(), p.gap())), disk, plugins);
             contention = preemption.filter(Preemption::contend).map(p -> new CasContention(board));
             contention.ifPresent(cpu::watchCompareAndSwap);
-            for (MmioDevice device : board.devices()) {
-                DeviceWindow window = new DeviceWindow(DeviceWindow.Registers.of(device), this::syncClock,
-                        this::afterDeviceWrite, cpu::requestStop);
+            for (Device device : board.devices()) {
+                DeviceWindow window = new DeviceWindow(device, this::syncClock, this::afterDeviceWrite,
+                        cpu::requestStop);
                 windows.add(window);
-                if (device instanceof GoldfishRtc rtc) {
-                    // The guest reads the time on every alarm: the core reads it without calling the RTC.
-                    rtcClocks.put(rtc, cpu.mapMmio(device.base(), MMIO_WINDOW, window,
-                            GoldfishRtc.TIME_LOW, GoldfishRtc.TIME_HIGH, VirtualClock.SHIFT));
+                long size = Virt68030Board.mappedSize(device);
+                if (device instanceof TimeRegisters time) {
+                    // The guest reads the time on every alarm: the core reads it without calling the device.
+                    timeRegisters.put(time, cpu.mapMmio(device.base(), size, window,
+                            time.timeLowOffset(), time.timeHighOffset(), VirtualClock.SHIFT));
                 } else {
-                    cpu.mapMmio(device.base(), MMIO_WINDOW, window);
+                    cpu.mapMmio(device.base(), size, window);
                 }
             }
-            VirtioMmio virtio = board.virtio();
-            DeviceWindow virtioWindow = new DeviceWindow(new DeviceWindow.Registers() {
-                @Override
-                public int read(int offset, int size) {
-                    return virtio.read(offset, size);
-                }
-
-                @Override
-                public void write(int offset, int size, int value) {
-                    virtio.write(offset, size, value);
-                }
-            }, this::syncClock, this::afterDeviceWrite, cpu::requestStop);
-            windows.add(virtioWindow);
-            // One mapping for all 128 transports.
-            cpu.mapMmio(virtio.base(), virtio.size(), virtioWindow);
             exceptions = new GuestExceptions(cpu, ram, board::interruptLevel);
             cpu.setExceptionHandler(exceptions);
             BootInfo.write(ram, load(image), commandLine);
@@ -145,7 +131,20 @@ public final class Machine implements AutoCloseable {
      */
     public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console,
                                Optional<Preemption> preemption, Optional<DiskFile> disk) {
-        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console, preemption, disk);
+        return boot(image, ramBytes, testMode, console, preemption, disk, List.of());
+    }
+
+    /**
+     * Boots an image as {@link #boot(ElfFile, long, boolean, OutputStream, Optional, Optional)} does,
+     * with a device of each provider in {@code plugins} on the board, in order
+     * ({@link Virt68030Board}).
+     *
+     * @throws IllegalArgumentException if the image does not fit in RAM, or a device does not fit on the board
+     */
+    public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console,
+                               Optional<Preemption> preemption, Optional<DiskFile> disk,
+                               List<DeviceProvider> plugins) {
+        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console, preemption, disk, plugins);
     }
 
     /**
@@ -206,7 +205,13 @@ public final class Machine implements AutoCloseable {
                 return end(MachineStop.Kind.CRASH, "double fault: " + fault.getMessage());
             }
             if (stopped) {
-                if (!board.idleUntilNextEvent()) {
+                boolean woken;
+                try {
+                    woken = board.idleUntilNextEvent();
+                } catch (GuestErrorException e) {
+                    return end(MachineStop.Kind.CRASH, "device error while the CPU was stopped: " + e.getMessage());
+                }
+                if (!woken) {
                     return end(MachineStop.Kind.HUNG, String.format(
                             "the CPU executed STOP (SR 0x%04x) and no enabled interrupt can wake it",
                             cpu.get(Register.SR)));
@@ -242,7 +247,11 @@ public final class Machine implements AutoCloseable {
         // A level the mask holds off is taken right after the instruction that lowers the mask.
         Stop stop = levelSeen != 0 ? cpu.runToInterruptPoint(slice) : cpu.run(slice);
         clock.advance(sliceStart + stop.instructions() - clock.instructions());
-        board.runDueEvents();
+        try {
+            board.runDueEvents();
+        } catch (GuestErrorException e) {
+            return end(MachineStop.Kind.CRASH, "device error at PC " + pc() + ": " + e.getMessage());
+        }
         for (DeviceWindow window : windows) {
             RuntimeException error = window.takeError();
             if (error != null) {
@@ -329,12 +338,12 @@ public final class Machine implements AutoCloseable {
     }
 
     /**
-     * Tells each RTC's time registers the time at the slice's start: the
+     * Tells each device's time registers the time at the slice's start: the
      * time now, less that of the instructions the slice ran so far.
      */
     private void updateRtcClocks() {
         long sinceSliceStart = (clock.instructions() - sliceStart) << VirtualClock.SHIFT;
-        rtcClocks.forEach((rtc, registers) -> registers.setBase(rtc.time() - sinceSliceStart));
+        timeRegisters.forEach((device, registers) -> registers.setBase(device.time() - sinceSliceStart));
     }
 
     /** Brings the clock to the instruction the CPU is executing now. */

@@ -1,5 +1,7 @@
 package org.quaject.runner.board;
 
+import org.quaject.runner.device.GuestMemory;
+
 /** Guest RAM in a Java array, for tests; the runner's own is native memory. */
 public final class ArrayGuestMemory implements GuestMemory {
     private final byte[] bytes;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.quaject.runner.device.InterruptLine;
+import org.quaject.runner.device.VirtualClock;
 
 /** goldfish-rtc, register by register (board-virt68030.md, goldfish-rtc). */
 class GoldfishRtcTest {

@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quaject.runner.device.GuestErrorException;
+import org.quaject.runner.device.GuestMemory;
+import org.quaject.runner.device.InterruptLine;
 
 /** goldfish-tty, register by register (board-virt68030.md, goldfish-tty). */
 class GoldfishTtyTest {

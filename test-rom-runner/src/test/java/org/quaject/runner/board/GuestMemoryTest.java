@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.quaject.runner.device.GuestMemory;
 
 class GuestMemoryTest {
     private final GuestMemory ram = new ArrayGuestMemory(0x100);

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quaject.runner.board.VirtCtrl.Command;
+import org.quaject.runner.device.VirtualClock;
 
 /**
  * Accesses other than an aligned {@code move.l}, per device. Every expected

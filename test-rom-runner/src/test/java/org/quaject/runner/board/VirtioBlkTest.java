@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quaject.runner.device.GuestErrorException;
 
 /**
  * virtio-blk behind its transport, request by request, with a Java driver

@@ -3,6 +3,7 @@ package org.quaject.runner.board;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.quaject.runner.device.InterruptLine;
 
 /**
  * A virtio-blk driver for tests, in Java: it drives transport 127 of a

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quaject.runner.device.InterruptLine;
 
 /**
  * The 128 virtio-mmio transports' registers by address, as the CPU sees

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.quaject.runner.QemuEngine;
+import org.quaject.runner.device.VirtualClock;
 
 class VirtualClockTest {
     /** QEMU's -icount shift: 128 ns per instruction. */

@@ -1,12 +1,14 @@
-package org.quaject.runner.board;
+package org.quaject.runner.device;
 
 import java.util.Objects;
 
 /**
- * A device's register window on the board: where it sits, how large it is,
- * and what a guest load or store of 1, 2 or 4 bytes at an offset in it does.
- * All registers are 32 bits wide and big-endian (board-virt68030.md); values
- * pass right-aligned in an {@code int}, as the CPU sees them.
+ * A {@link Device} of 32-bit big-endian registers, the kind the board's
+ * goldfish devices and virt-ctrl are (board-virt68030.md): a subclass says
+ * what a 32-bit read or write of each register does ({@link #readRegister},
+ * {@link #writeRegister}), and this class handles the access sizes, the
+ * alignment and the window's bounds as QEMU does. Values pass right-aligned
+ * in an {@code int}, as the CPU sees them.
  *
  * <p>Accesses narrower than 32 bits follow the device's QEMU
  * {@code MemoryRegionOps}, because guests do not all use {@code move.l}. Each
@@ -37,19 +39,29 @@ import java.util.Objects;
  * before a device sees them. An unaligned access that reaches a device anyway
  * is refused, as QEMU's memory core refuses it.
  */
-public abstract class MmioDevice {
-    /** The window QEMU gives each goldfish device ({@code memory_region_init_io(..., 0x24)}). */
-    static final int GOLDFISH_WINDOW = 0x24;
-
+public abstract class MmioDevice implements Device {
     /** How the device treats an access narrower than 32 bits; see {@link MmioDevice}. */
-    enum NarrowAccess { REFUSED, WIDENED, PASSED }
+    public enum NarrowAccess {
+        /** The access is refused: it reads 0 and a write is ignored. */
+        REFUSED,
+        /** The device sees a 32-bit access at the same offset, the narrow value in its top bytes. */
+        WIDENED,
+        /** The device sees the offset and the narrow value as they are. */
+        PASSED
+    }
 
     private final String name;
     private final long base;
     private final int size;
     private final NarrowAccess narrowAccess;
 
-    MmioDevice(String name, long base, int size, NarrowAccess narrowAccess) {
+    /**
+     * A window of {@code size} bytes at {@code base}.
+     *
+     * @param name         for messages
+     * @param narrowAccess what an access narrower than 32 bits does
+     */
+    protected MmioDevice(String name, long base, int size, NarrowAccess narrowAccess) {
         this.name = Objects.requireNonNull(name, "name");
         this.base = base;
         this.size = size;
@@ -57,11 +69,13 @@ public abstract class MmioDevice {
     }
 
     /** The device's name, for messages: "goldfish-tty", "goldfish-pic #1", ... */
+    @Override
     public final String name() {
         return name;
     }
 
     /** The guest physical address of offset 0. */
+    @Override
     public final long base() {
         return base;
     }
@@ -71,6 +85,7 @@ public abstract class MmioDevice {
      * machine that maps whole pages may pass any offset in the page: those
      * past the window read 0 and ignore writes, as QEMU's unassigned space does.
      */
+    @Override
     public final int size() {
         return size;
     }
@@ -82,6 +97,7 @@ public abstract class MmioDevice {
      * @param size   1, 2 or 4 bytes
      * @return the value the CPU receives, right-aligned
      */
+    @Override
     public final int read(int offset, int size) {
         if (!accepts(offset, size)) {
             return 0;
@@ -98,6 +114,7 @@ public abstract class MmioDevice {
      * @param size   1, 2 or 4 bytes
      * @param value  the value stored, right-aligned; bits above {@code size} bytes are ignored
      */
+    @Override
     public final void write(int offset, int size, int value) {
         if (!accepts(offset, size)) {
             return;
@@ -108,10 +125,10 @@ public abstract class MmioDevice {
     }
 
     /** The register at {@code offset} as the device's QEMU read callback returns it; 0 if unknown. */
-    abstract int readRegister(int offset);
+    protected abstract int readRegister(int offset);
 
     /** What the device's QEMU write callback does with {@code value} at {@code offset}; nothing if unknown. */
-    abstract void writeRegister(int offset, int value);
+    protected abstract void writeRegister(int offset, int value);
 
     private boolean accepts(int offset, int accessSize) {
         boolean sizeKnown = accessSize == 1 || accessSize == 2 || accessSize == Integer.BYTES;

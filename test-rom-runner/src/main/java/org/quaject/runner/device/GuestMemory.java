@@ -1,4 +1,4 @@
-package org.quaject.runner.board;
+package org.quaject.runner.device;
 
 /**
  * Guest RAM as devices see it: the bytes from address 0 to {@link #size()},

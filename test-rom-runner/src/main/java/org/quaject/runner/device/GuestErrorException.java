@@ -1,4 +1,4 @@
-package org.quaject.runner.board;
+package org.quaject.runner.device;
 
 /**
  * The guest asked a device for something QEMU 7.2 cannot do sanely: it would
@@ -9,7 +9,8 @@ package org.quaject.runner.board;
 public final class GuestErrorException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    GuestErrorException(String message) {
+    /** A guest error; {@code message} names the device, the register and what the guest should do instead. */
+    public GuestErrorException(String message) {
         super(message);
     }
 }

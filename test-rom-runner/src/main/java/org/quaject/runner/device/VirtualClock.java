@@ -1,4 +1,4 @@
-package org.quaject.runner.board;
+package org.quaject.runner.device;
 
 import org.quaject.runner.QemuEngine;
 
