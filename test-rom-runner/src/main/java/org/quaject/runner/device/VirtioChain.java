@@ -65,26 +65,27 @@ public class VirtioChain {
     /** Copies {@code length} bytes of the readable buffers, from {@code offset} in them, into {@code into[at...]}. */
     public void read(long offset, byte[] into, int at, int length) {
         Objects.checkFromIndexSize(at, length, into.length);
-        for (Segment segment : readable) {
-            if (length == 0) {
-                return;
-            }
-            if (offset >= segment.length()) {
-                offset -= segment.length();
-                continue;
-            }
-            int piece = (int) Math.min(length, segment.length() - offset);
-            memory.read(segment.address() + offset, into, at, piece);
-            at += piece;
-            length -= piece;
-            offset = 0;
-        }
+        forEachPiece(readable, offset, at, length,
+                (segment, address, where, bytes) -> memory.read(address, into, where, bytes));
     }
 
     /** Copies {@code length} bytes from {@code from[at...]} into the writable buffers, from {@code offset} in them. */
     public void write(long offset, byte[] from, int at, int length) {
         Objects.checkFromIndexSize(at, length, from.length);
-        for (Segment segment : writable) {
+        forEachPiece(writable, offset, at, length, (segment, address, where, bytes) -> {
+            if (segment.ram()) {
+                memory.write(address, from, where, bytes);
+            }
+        });
+    }
+
+    /**
+     * Cuts the {@code length} bytes from {@code offset} in the buffers into
+     * the pieces that lie in one buffer each, in order; {@code at} is where
+     * each piece starts in the caller's array.
+     */
+    private static void forEachPiece(List<Segment> buffers, long offset, int at, int length, Piece piece) {
+        for (Segment segment : buffers) {
             if (length == 0) {
                 return;
             }
@@ -92,14 +93,18 @@ public class VirtioChain {
                 offset -= segment.length();
                 continue;
             }
-            int piece = (int) Math.min(length, segment.length() - offset);
-            if (segment.ram()) {
-                memory.write(segment.address() + offset, from, at, piece);
-            }
-            at += piece;
-            length -= piece;
+            int bytes = (int) Math.min(length, segment.length() - offset);
+            piece.copy(segment, segment.address() + offset, at, bytes);
+            at += bytes;
+            length -= bytes;
             offset = 0;
         }
+    }
+
+    /** One piece of a copy between the buffers and an array: {@code bytes} at {@code address}, {@code at}. */
+    @FunctionalInterface
+    private interface Piece {
+        void copy(Segment segment, long address, int at, int bytes);
     }
 
     private static long length(List<Segment> segments) {
