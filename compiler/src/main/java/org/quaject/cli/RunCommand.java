@@ -33,7 +33,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IMAGE.elf|FILE.qj", description = "The image to boot, or a kernel to compile and boot.")
+    @Parameters(paramLabel = "IMAGE.elf|IMAGE.img|FILE.qj",
+            description = "The image to boot (an .img boots from its disk through the boot loader), "
+                    + "or a kernel to compile and boot.")
     Path image;
 
     @Mixin

@@ -37,7 +37,7 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE.qj|IMAGE.elf", description = "The kernel or image whose tests to run.")
+    @Parameters(paramLabel = "FILE.qj|IMAGE.elf|IMAGE.img", description = "The kernel or image whose tests to run.")
     Path image;
 
     @Mixin
