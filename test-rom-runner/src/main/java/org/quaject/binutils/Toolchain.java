@@ -31,7 +31,7 @@ public final class Toolchain {
     private static final long MEMORY_BYTES = 1L << 30;
     private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     /** A safety net only, for a tool that neither finishes nor grows. */
-    private static final Duration TIME_LIMIT = Duration.ofMinutes(10);
+    static final Duration TIME_LIMIT = Duration.ofMinutes(10);
     /** Characters of arguments passed on the command line; more go through a file ({@link #passable}). */
     private static final long MAX_INLINE_ARGUMENTS = 32 * 1024;
 
@@ -43,9 +43,16 @@ public final class Toolchain {
     }
 
     private final Path directory;
+    private final Duration timeLimit;
 
-    private Toolchain(Path directory) {
+    private Toolchain(Path directory, Duration timeLimit) {
         this.directory = directory;
+        this.timeLimit = timeLimit;
+    }
+
+    /** The tools in {@code directory}, each stopped after {@code timeLimit}; for tests of the limit. */
+    static Toolchain in(Path directory, Duration timeLimit) {
+        return new Toolchain(directory, timeLimit);
     }
 
     /** Finds the tools on PATH, or says which package to install. */
@@ -53,7 +60,7 @@ public final class Toolchain {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, PREFIX + "as"))) {
-                return new Toolchain(Path.of(dir));
+                return new Toolchain(Path.of(dir), TIME_LIMIT);
             }
         }
         throw new ToolchainException("GNU binutils for m68k (" + PREFIX + "as) are not installed: "
@@ -77,10 +84,11 @@ public final class Toolchain {
             process.getOutputStream().close();
             CompletableFuture<String> stdout = readAsync(process.getInputStream());
             CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-            if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new ToolchainException(PREFIX + tool + " did not finish within " + TIME_LIMIT.toMinutes()
-                        + " minutes and was stopped");
+                throw new ToolchainException(PREFIX + tool + " did not finish within " + timeLimit.toSeconds()
+                        + " s and was stopped");
             }
             return new Result(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {
