@@ -112,7 +112,7 @@ public final class QemuEngine implements Engine {
                 return new RunResult(Outcome.TIMEOUT, console.exitStatus(), console.transcript(),
                         "the image did not stop within " + request.timeoutText() + "; QEMU was stopped" + quoted(said));
             }
-            Outcome outcome = outcome(request, qemu.exitValue(), said);
+            Outcome outcome = outcome(request, qemu.exitValue(), said, console.transcript().length > 0);
             String detail = outcome == Outcome.HALT ? "the image halted" : "the image panicked";
             return new RunResult(outcome, console.exitStatus(), console.transcript(), detail + quoted(said));
         } catch (InterruptedException e) {
@@ -184,11 +184,20 @@ public final class QemuEngine implements Engine {
     private static final int SIGNAL_EXIT_BASE = 128;
     private static final int MAX_SIGNAL = 64;
 
-    private static Outcome outcome(RunRequest request, int exitStatus, String said) throws EngineException {
+    /**
+     * How QEMU's run ended. A panic with an error from QEMU is a failure to
+     * boot only if the guest never ran: an error the guest caused (a device
+     * it misused, say virtio's "zero sized buffers are not allowed") comes
+     * after the guest wrote to the console, and its panic is the guest's.
+     *
+     * @param guestSpoke whether the guest wrote anything to the console
+     */
+    static Outcome outcome(RunRequest request, int exitStatus, String said, boolean guestSpoke)
+            throws EngineException {
         if (exitStatus == 0) {
             return Outcome.HALT;
         }
-        if (exitStatus == PANIC_EXIT_STATUS && !reportsError(said)) {
+        if (exitStatus == PANIC_EXIT_STATUS && (guestSpoke || !reportsError(said))) {
             return Outcome.PANIC;
         }
         if (exitStatus > SIGNAL_EXIT_BASE && exitStatus <= SIGNAL_EXIT_BASE + MAX_SIGNAL) {

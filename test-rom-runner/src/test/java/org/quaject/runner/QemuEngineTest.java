@@ -27,6 +27,18 @@ class QemuEngineTest {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final QemuEngine engine = new QemuEngine();
 
+    /** A QEMU error after the guest spoke is the guest's doing: its panic is a panic, not a failed boot. */
+    @Test
+    void aPanicAfterAnErrorTheGuestCausedIsAPanic() throws EngineException {
+        RunRequest request = new RunRequest(dir.resolve("k.elf"), RAM, false, null, console, GENEROUS);
+        String said = "qemu-system-m68k: virtio: zero sized buffers are not allowed";
+        assertEquals(Outcome.PANIC, QemuEngine.outcome(request, 1, said, true));
+        EngineException e = assertThrows(EngineException.class, () -> QemuEngine.outcome(request, 1, said, false));
+        assertTrue(e.getMessage().startsWith("QEMU could not boot "), e.getMessage());
+        assertEquals(Outcome.PANIC, QemuEngine.outcome(request, 1, "", false));
+        assertEquals(Outcome.HALT, QemuEngine.outcome(request, 0, said, true));
+    }
+
     @Test
     void haltWithStatusLine() throws Exception {
         RunResult result = run(GuestImages.HELLO, null, GENEROUS);
