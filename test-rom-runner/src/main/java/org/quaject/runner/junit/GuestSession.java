@@ -16,10 +16,12 @@ import org.opentest4j.AssertionFailedError;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.ConsoleProtocol;
+import org.quaject.runner.DiskDrive;
 import org.quaject.runner.Contention;
 import org.quaject.runner.ImageInfo;
 import org.quaject.runner.Preemption;
 import org.quaject.runner.RunRequest;
+import org.quaject.runner.board.DiskFile;
 import org.quaject.runner.cpu.NativeRam;
 import org.quaject.runner.cpu.Register;
 import org.quaject.runner.machine.Machine;
@@ -74,6 +76,7 @@ public final class GuestSession implements AutoCloseable {
     /** Set once the guest has halted, panicked or crashed. */
     private GuestEnd end;
     private boolean closed;
+    private final Optional<DiskFile> disk;
 
     private GuestSession(Builder settings, ElfFile image, ImageInfo info) {
         this.imageName = settings.image.getFileName().toString();
@@ -81,9 +84,11 @@ public final class GuestSession implements AutoCloseable {
         this.budget = settings.budget;
         this.symbols = new SymbolAddresses(image, imageName);
         long ramBytes = settings.ramBytes == 0 ? info.ramBytes() : settings.ramBytes;
+        this.disk = settings.disk.map(GuestSession::open);
         try {
-            this.machine = Machine.boot(image, ramBytes, settings.testMode, console, settings.preemption);
+            this.machine = Machine.boot(image, ramBytes, settings.testMode, console, settings.preemption, disk);
         } catch (IllegalArgumentException e) {
+            disk.ifPresent(GuestSession::close);
             throw new IllegalArgumentException("cannot boot " + settings.image + ": " + e.getMessage(), e);
         }
     }
@@ -105,6 +110,7 @@ public final class GuestSession implements AutoCloseable {
         private boolean testMode;
         private Budget budget = Budget.DEFAULT;
         private Optional<Preemption> preemption = Optional.empty();
+        private Optional<DiskDrive> disk = Optional.empty();
 
         private Builder(Path image) {
             this.image = Objects.requireNonNull(image, "image");
@@ -135,6 +141,16 @@ public final class GuestSession implements AutoCloseable {
         /** Runs the guest in a stress mode of the runner (docs/runner.md, "Stress modes"). */
         public Builder preemption(Preemption mode) {
             this.preemption = Optional.of(mode);
+            return this;
+        }
+
+        /**
+         * Attaches a disk file as the board's first virtio-blk disk, as {@code qj run --disk} does
+         * (docs/devices.md, "Attaching a disk"); the guest's writes reach the file when the session
+         * closes, unless {@code drive} is a snapshot.
+         */
+        public Builder disk(DiskDrive drive) {
+            this.disk = Optional.of(Objects.requireNonNull(drive, "drive"));
             return this;
         }
 
@@ -335,6 +351,25 @@ public final class GuestSession implements AutoCloseable {
         if (!closed) {
             closed = true;
             machine.close();
+            disk.ifPresent(GuestSession::close);
+        }
+    }
+
+    private static DiskFile open(DiskDrive drive) {
+        try {
+            return DiskFile.open(drive.file(), drive.snapshot());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot attach the disk: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the guest's changes back to the file, and closes it. */
+    private static void close(DiskFile disk) {
+        try {
+            disk.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the disk file " + disk.file() + " back: "
+                    + e.getMessage(), e);
         }
     }
 

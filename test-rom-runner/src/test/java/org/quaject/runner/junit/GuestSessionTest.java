@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.quaject.runner.Contention;
+import org.quaject.runner.DiskDrive;
 import org.quaject.runner.ImageInfo;
 import org.quaject.runner.Preemption;
 import org.quaject.runner.cpu.Register;
@@ -201,6 +202,48 @@ class GuestSessionTest {
             assertEquals(OptionalInt.empty(), end.exitStatus());
             assertTrue(end.toString().startsWith("the guest panicked at PC 0x"), end::toString);
         }
+    }
+
+    /** The disk of Builder.disk is the board's first virtio-blk device: transport 127 says device ID 2. */
+    @Test
+    void aSessionCanHaveADisk() throws Exception {
+        String source = Guests.printing("", Guests.Ending.HALT).replace("""
+                main:
+                """, """
+                main:
+                    lea     none,a0
+                    cmpi.l  #0x02000000,0xff01fe08      | DeviceID, little-endian: 2 is a block device
+                    bne.s   1f
+                    lea     disk,a0
+                1:  bsr     puts
+                """).replace("""
+                text:
+                """, """
+                none:
+                    .asciz  "no disk\\n"
+                disk:
+                    .asciz  "a disk\\n"
+                text:
+                """);
+        Path image = Guests.link(dir, source);
+        Path file = Files.write(dir.resolve("disk.img"), new byte[4096]);
+        try (GuestSession guest = GuestSession.builder(image).disk(new DiskDrive(file, true)).boot()) {
+            assertTrue(guest.runToEnd().halted());
+            assertEquals("a disk\n", guest.output());
+        }
+        try (GuestSession guest = GuestSession.boot(image)) {
+            assertTrue(guest.runToEnd().halted());
+            assertEquals("no disk\n", guest.output());
+        }
+    }
+
+    @Test
+    void aMissingDiskFileIsAClearError() throws Exception {
+        Path image = Guests.link(dir, Guests.printing("", Guests.Ending.HALT));
+        GuestSession.Builder builder = GuestSession.builder(image).disk(new DiskDrive(dir.resolve("none.img"), false));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, builder::boot);
+        assertTrue(e.getMessage().startsWith("cannot attach the disk: "), e.getMessage());
+        assertTrue(e.getMessage().contains("none.img"), e.getMessage());
     }
 
     @Test
