@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.quaject.compiler.Compiler;
 import org.quaject.compiler.image.DiskImage;
@@ -65,13 +66,15 @@ final class ImageArgument {
     /**
      * A disk image boots through the loader, which checks the image itself and
      * says on the console what is wrong with it; from the header the command
-     * takes only the RAM size and the tests' console input, if it can read them.
+     * takes only the RAM size, the tests' console input and the devices the
+     * kernel asks for, if it can read them.
      */
     private static Optional<Image> diskImage(Path argument, Workspace workspace, PrintWriter err) {
         try {
             Optional<DiskImage.Header> header = DiskImage.readHeader(argument);
             ImageInfo info = new ImageInfo(header.map(DiskImage.Header::ramBytes).orElse(UNREADABLE_IMAGE_RAM),
-                    header.map(DiskImage.Header::consoleInput).orElse(new byte[0]));
+                    header.map(DiskImage.Header::consoleInput).orElse(new byte[0]),
+                    header.map(DiskImage.Header::devices).orElse(List.of()));
             return Optional.of(new Image(BootLoader.build(workspace.directory()), info, Optional.of(argument)));
         } catch (NoSuchFileException e) {
             err.println("qj: error: " + argument + ": no such file");

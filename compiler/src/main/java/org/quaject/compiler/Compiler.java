@@ -168,8 +168,9 @@ public final class Compiler {
                     end = Math.max(end, segment.physicalAddress() + segment.memorySize());
                 }
             }
-            DiskImage.write(diskImage, elf.entry(), end, Board.ramBytes(kernel), segments,
-                    ImageInfo.of(elf).consoleInput(), Board.diskBytes(kernel));
+            ImageInfo info = ImageInfo.of(elf);
+            DiskImage.write(diskImage, elf.entry(), end, Board.ramBytes(kernel), segments, info.consoleInput(),
+                    info.devices(), Board.diskBytes(kernel));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ElfFormatException e) {

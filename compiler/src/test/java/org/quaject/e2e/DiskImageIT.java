@@ -117,6 +117,20 @@ class DiskImageIT {
                 .endsWith("5 passed, 0 failed\n"));
     }
 
+    /** The image carries the devices its kernel asks for: they follow the disk, on both engines. */
+    @Test
+    void aDiskImageCarriesItsKernelsDevices() {
+        QjProcess.Result built = QjProcess.run("build", QjProcess.fixture("entropy-on-its-disk.qj"), "-o",
+                out.resolve("entropy"));
+        assertEquals(0, built.exitStatus(), built::toString);
+        Path image = out.resolve("entropy.img");
+        QjProcess.Result runner = QjProcess.run("test", image, "--device-path", VirtioRngIT.PLUGIN);
+        assertEquals(0, runner.exitStatus(), runner::toString);
+        assertTrue(runner.stdout().endsWith("1 passed, 0 failed\n"), runner::toString);
+        QjProcess.Result qemu = QjProcess.run("test", image, "--engine", "qemu");
+        assertEquals(runner.stdout(), qemu.stdout());
+    }
+
     @TestFactory
     Stream<DynamicTest> aBadDiskIsRefusedWithItsReasonOnBothEngines() throws IOException {
         Path hello = build("hello");
@@ -211,7 +225,7 @@ class DiskImageIT {
         Path file = out.resolve("crafted.img");
         byte[] code = new byte[8192];
         DiskImage.write(file, address, address + code.length, MIB, List.of(new DiskImage.Segment(address, code)),
-                new byte[0], dataSectors * DiskImage.SECTOR_BYTES);
+                new byte[0], List.of(), dataSectors * DiskImage.SECTOR_BYTES);
         return Files.readAllBytes(file);
     }
 

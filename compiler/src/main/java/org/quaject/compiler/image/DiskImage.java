@@ -3,6 +3,7 @@ package org.quaject.compiler.image;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 /**
@@ -19,9 +21,10 @@ import java.util.zip.CRC32;
  * <p>Sector 0 holds the header, big-endian like everything the 68030 reads
  * natively; the kernel's segments follow, each from a sector of its own and
  * padded with zeros to a whole sector, so that the loader can read each
- * straight to its load address; then the optional console input of the
- * kernel's tests; then the kernel's data area, which the file holds as zeros
- * (a hole in file systems that have them).
+ * straight to its load address; then, for the host, the optional console
+ * input of the kernel's tests and the devices the kernel asks for; then the
+ * kernel's data area, which the file holds as zeros (a hole in file systems
+ * that have them).
  */
 public final class DiskImage {
 
@@ -44,6 +47,8 @@ public final class DiskImage {
     static final int DATA_SECTORS_AT = 0x20;
     static final int INPUT_SECTOR_AT = 0x24;
     static final int INPUT_BYTES_AT = 0x28;
+    static final int DEVICES_SECTOR_AT = 0x2c;
+    static final int DEVICES_BYTES_AT = 0x30;
     static final int SEGMENT_TABLE_AT = 0x40;
     static final int SEGMENT_ENTRY_BYTES = 16;
 
@@ -60,19 +65,21 @@ public final class DiskImage {
      * @param end          the kernel's highest address (its {@code _end}), past which the loader
      *                     writes the boot information
      * @param consoleInput the console input the kernel's tests expect, empty if none
+     * @param devices      the device types the kernel asks for ({@code device "TYPE"}), in order
      */
     public record Header(long entry, long end, long ramBytes, long dataSector, long dataSectors,
-                         byte[] consoleInput) {
+                         byte[] consoleInput, List<String> devices) {
     }
 
     /**
      * Writes an image.
      *
      * @param segments  the kernel's loaded bytes; at most {@value #MAX_SEGMENTS}
+     * @param devices   the device types the kernel asks for, in order
      * @param dataBytes the kernel's data area, a whole number of sectors (0 for none)
      */
     public static void write(Path file, long entry, long end, long ramBytes, List<Segment> segments,
-                             byte[] consoleInput, long dataBytes) throws IOException {
+                             byte[] consoleInput, List<String> devices, long dataBytes) throws IOException {
         if (segments.isEmpty() || segments.size() > MAX_SEGMENTS) {
             throw new IllegalArgumentException("an image holds 1 to " + MAX_SEGMENTS + " segments, not "
                     + segments.size());
@@ -100,6 +107,12 @@ public final class DiskImage {
             if (consoleInput.length > 0) {
                 header.putInt(INPUT_SECTOR_AT, (int) sector).putInt(INPUT_BYTES_AT, consoleInput.length);
                 sector = writeSectors(out, sector, consoleInput);
+            }
+            if (!devices.isEmpty()) {
+                byte[] lines = devices.stream().map(type -> type + "\n").collect(Collectors.joining())
+                        .getBytes(StandardCharsets.UTF_8);
+                header.putInt(DEVICES_SECTOR_AT, (int) sector).putInt(DEVICES_BYTES_AT, lines.length);
+                sector = writeSectors(out, sector, lines);
             }
             header.putInt(DATA_SECTOR_AT, (int) sector).putInt(DATA_SECTORS_AT, (int) (dataBytes / SECTOR_BYTES));
             header.putInt(HEADER_CRC_AT, crc32(header.array()));
@@ -131,14 +144,22 @@ public final class DiskImage {
             if (crc32(bytes) != crc) {
                 return Optional.empty();
             }
-            byte[] input = new byte[header.getInt(INPUT_BYTES_AT)];
-            in.read(ByteBuffer.wrap(input), Integer.toUnsignedLong(header.getInt(INPUT_SECTOR_AT)) * SECTOR_BYTES);
+            byte[] input = hostData(in, header, INPUT_SECTOR_AT, INPUT_BYTES_AT);
+            List<String> devices = new String(hostData(in, header, DEVICES_SECTOR_AT, DEVICES_BYTES_AT),
+                    StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
             return Optional.of(new Header(unsigned(header, ENTRY_AT), unsigned(header, END_AT),
                     unsigned(header, RAM_AT), unsigned(header, DATA_SECTOR_AT), unsigned(header, DATA_SECTORS_AT),
-                    input));
+                    input, devices));
         } catch (NegativeArraySizeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Bytes for the host that the header places: from the sector at {@code sectorAt}, as many as at {@code bytesAt}. */
+    private static byte[] hostData(FileChannel in, ByteBuffer header, int sectorAt, int bytesAt) throws IOException {
+        byte[] bytes = new byte[header.getInt(bytesAt)];
+        in.read(ByteBuffer.wrap(bytes), Integer.toUnsignedLong(header.getInt(sectorAt)) * SECTOR_BYTES);
+        return bytes;
     }
 
     /** The CRC-32 of IEEE 802.3, as zlib and the loader's {@code crc32} compute it. */

@@ -29,7 +29,8 @@ class DiskImageTest {
         byte[] input = "typed".getBytes();
         Path file = dir.resolve("k.img");
         DiskImage.write(file, 0x1234, 0x9000, 4 << 20,
-                List.of(new DiskImage.Segment(0x8000, high), new DiskImage.Segment(0x1000, low)), input, 8 * SECTOR);
+                List.of(new DiskImage.Segment(0x8000, high), new DiskImage.Segment(0x1000, low)), input,
+                List.of("virtio-rng", "other"), 8 * SECTOR);
 
         byte[] image = Files.readAllBytes(file);
         ByteBuffer header = ByteBuffer.wrap(image, 0, SECTOR);
@@ -39,19 +40,22 @@ class DiskImageTest {
         assertEquals(0x9000, header.getInt(0x10));
         assertEquals(4 << 20, header.getInt(0x14));
         assertEquals(2, header.getInt(0x18));
-        // low: sectors 1-2; high: sector 3; input: sector 4; data: sectors 5-12.
+        // low: sectors 1-2; high: sector 3; input: sector 4; devices: sector 5; data: sectors 6-13.
         assertSegment(header, 0, 0x1000, low, 1);
         assertSegment(header, 1, 0x8000, high, 3);
         assertEquals(4, header.getInt(0x24));
         assertEquals(input.length, header.getInt(0x28));
-        assertEquals(5, header.getInt(0x1c));
+        assertEquals(5, header.getInt(0x2c));
+        assertEquals("virtio-rng\nother\n".length(), header.getInt(0x30));
+        assertEquals("virtio-rng\nother\n", new String(image, 5 * SECTOR, header.getInt(0x30)));
+        assertEquals(6, header.getInt(0x1c));
         assertEquals(8, header.getInt(0x20));
-        assertEquals(13 * SECTOR, image.length);
+        assertEquals(14 * SECTOR, image.length);
         assertArrayEquals(low, Arrays.copyOfRange(image, SECTOR, SECTOR + low.length));
         assertTrue(allZero(image, SECTOR + low.length, 3 * SECTOR), "a segment's last sector is padded with zeros");
         assertArrayEquals(high, Arrays.copyOfRange(image, 3 * SECTOR, 3 * SECTOR + high.length));
         assertArrayEquals(input, Arrays.copyOfRange(image, 4 * SECTOR, 4 * SECTOR + input.length));
-        assertTrue(allZero(image, 5 * SECTOR, image.length), "a new data area reads as zeros");
+        assertTrue(allZero(image, 6 * SECTOR, image.length), "a new data area reads as zeros");
 
         byte[] headerWithoutCrc = Arrays.copyOf(image, SECTOR);
         ByteBuffer.wrap(headerWithoutCrc).putInt(0x08, 0);
@@ -62,20 +66,21 @@ class DiskImageTest {
     void theHeaderReadsBack() throws IOException {
         Path file = dir.resolve("k.img");
         DiskImage.write(file, 0x1000, 0x2000, 1 << 20, List.of(new DiskImage.Segment(0x1000, filled(4, 1))),
-                "in".getBytes(), 0);
+                "in".getBytes(), List.of("virtio-rng"), 0);
         DiskImage.Header header = DiskImage.readHeader(file).orElseThrow();
         assertEquals(0x1000, header.entry());
         assertEquals(0x2000, header.end());
         assertEquals(1 << 20, header.ramBytes());
         assertEquals(0, header.dataSectors());
         assertArrayEquals("in".getBytes(), header.consoleInput());
+        assertEquals(List.of("virtio-rng"), header.devices());
     }
 
     @Test
     void aHeaderThatIsDamagedOrMissingDoesNotRead() throws IOException {
         Path file = dir.resolve("k.img");
         DiskImage.write(file, 0x1000, 0x2000, 1 << 20, List.of(new DiskImage.Segment(0x1000, filled(4, 1))),
-                new byte[0], 0);
+                new byte[0], List.of(), 0);
         byte[] image = Files.readAllBytes(file);
         image[0x30] ^= 1;
         assertTrue(DiskImage.readHeader(Files.write(dir.resolve("damaged.img"), image)).isEmpty());
