@@ -170,12 +170,16 @@ class DiskImageIT {
     }
 
     @Test
-    void aDiskImageIsItsOwnDiskAndASnapshotNeedsADisk() {
+    void aDiskImageMustExistIsItsOwnDiskAndASnapshotNeedsADisk() {
         Path image = build("hello");
         QjProcess.Result both = QjProcess.run("run", image, "--disk", image);
         assertEquals(2, both.exitStatus(), both::toString);
         assertTrue(both.stderr().contains("--disk cannot be given with a disk image: the image is the disk"),
                 both::toString);
+        Path missing = out.resolve("missing.img");
+        QjProcess.Result absent = QjProcess.run("run", missing);
+        assertEquals(1, absent.exitStatus(), absent::toString);
+        assertEquals("qj: error: " + missing + ": no such file\n", absent.stderr());
         QjProcess.Result noDisk = QjProcess.run("run", QjProcess.example("hello"), "--snapshot");
         assertEquals(2, noDisk.exitStatus(), noDisk::toString);
         assertTrue(noDisk.stderr().contains("--snapshot needs a disk: give --disk FILE, or an .img image"),
