@@ -167,11 +167,6 @@ public final class VirtioBlk implements VirtioDevice {
     }
 
     @Override
-    public int queueCount() {
-        return 1;
-    }
-
-    @Override
     public int queueSize(int index) {
         return QUEUE_SIZE;
     }

@@ -20,17 +20,28 @@ public non-sealed interface VirtioDevice extends DeviceModel {
      */
     long features();
 
-    /** The bytes of config space; reads past them give all ones, writes past them are ignored. */
-    int configLength();
+    /**
+     * The bytes of config space; reads past them give all ones, writes past
+     * them are ignored. None unless the device says otherwise.
+     */
+    default int configLength() {
+        return 0;
+    }
 
     /** Fills {@code config} with the config space, its fields in the byte order given (QEMU's get_config). */
-    void readConfig(byte[] config, boolean bigEndian);
+    default void readConfig(byte[] config, boolean bigEndian) {
+        // No config space.
+    }
 
     /** The driver wrote config space, now {@code config} (QEMU's set_config). */
-    void writeConfig(byte[] config);
+    default void writeConfig(byte[] config) {
+        // No config space.
+    }
 
-    /** The device's queues: queue 0 to this less one exist. */
-    int queueCount();
+    /** The device's queues: queue 0 to this less one exist; one unless the device says otherwise. */
+    default int queueCount() {
+        return 1;
+    }
 
     /** The entries of queue {@code index} until the driver sets QueueNum. */
     int queueSize(int index);

@@ -218,24 +218,6 @@ class PluginDevicesTest {
         }
 
         @Override
-        public int configLength() {
-            return 0;
-        }
-
-        @Override
-        public void readConfig(byte[] config, boolean bigEndian) {
-        }
-
-        @Override
-        public void writeConfig(byte[] config) {
-        }
-
-        @Override
-        public int queueCount() {
-            return 1;
-        }
-
-        @Override
         public int queueSize(int index) {
             return 8;
         }

@@ -78,26 +78,6 @@ public final class VirtioRng implements VirtioDevice {
     }
 
     @Override
-    public int configLength() {
-        return 0;
-    }
-
-    @Override
-    public void readConfig(byte[] config, boolean bigEndian) {
-        // No config space.
-    }
-
-    @Override
-    public void writeConfig(byte[] config) {
-        // No config space.
-    }
-
-    @Override
-    public int queueCount() {
-        return 1;
-    }
-
-    @Override
     public int queueSize(int index) {
         return QUEUE_SIZE;
     }
