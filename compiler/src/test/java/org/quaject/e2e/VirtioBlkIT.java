@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quaject.compiler.image.DiskImage;
 
 /**
  * The virtio-blk driver of the library (lib/virtio-blk.qj, docs/devices.md)
@@ -23,7 +24,7 @@ class VirtioBlkIT {
 
     /** The disk of e2e/virtio-disk.qj: 2 MiB. */
     private static final int SECTORS = 4096;
-    private static final int SECTOR_BYTES = 512;
+    private static final int SECTOR_BYTES = DiskImage.SECTOR_BYTES;
     private static final int MIB = 1 << 20;
 
     /** The tests of e2e/virtio-disk.qj. */

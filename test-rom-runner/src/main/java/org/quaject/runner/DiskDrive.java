@@ -17,12 +17,6 @@ import java.util.Objects;
  */
 public record DiskDrive(Path file, boolean snapshot) {
 
-    /** The board's sector: every virtio-blk request counts in these. */
-    public static final int SECTOR_BYTES = 512;
-
-    /** Where QEMU's virt board puts the first virtio device: the last of its 128 transports. */
-    public static final long TRANSPORT_ADDRESS = 0xff01_fe00L;
-
     public DiskDrive {
         Objects.requireNonNull(file, "file");
     }

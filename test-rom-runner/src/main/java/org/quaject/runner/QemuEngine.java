@@ -144,7 +144,7 @@ public final class QemuEngine implements Engine {
 
     /**
      * The disk as the first virtio-blk device, which the board puts at its last
-     * transport ({@link DiskDrive#TRANSPORT_ADDRESS}). {@code if=none}: without
+     * transport, 127 ({@code 0xff01fe00}). {@code if=none}: without
      * it the board silently attaches nothing (board-virt68030.md). A comma in
      * the file's name is doubled, as QEMU's option syntax asks.
      */

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.quaject.runner.DiskDrive;
+import org.quaject.compiler.image.DiskImage;
 
 /**
  * What one run of bench/disk.qj ({@code qj bench disk}) measured: what each
@@ -93,7 +93,7 @@ public record DiskMeasurement(List<Cost> costs, List<Transfer> transfers) {
     public record Transfer(String request, long requests, int sectors, long instructions, long nanos) {
 
         public long bytes() {
-            return requests * sectors * DiskDrive.SECTOR_BYTES;
+            return requests * sectors * DiskImage.SECTOR_BYTES;
         }
 
         /** Millions of bytes a second of host time. */

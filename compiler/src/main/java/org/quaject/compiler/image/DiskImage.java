@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
+import org.quaject.compiler.model.Board;
 
 /**
  * The disk image format (docs/disk-image.md): what {@code qj build} writes as
@@ -28,7 +29,7 @@ import java.util.zip.CRC32;
  */
 public final class DiskImage {
 
-    public static final int SECTOR_BYTES = 512;
+    public static final int SECTOR_BYTES = (int) Board.SECTOR_BYTES;
     /** "QJIM". */
     public static final int MAGIC = 0x514a_494d;
     public static final int VERSION = 1;

@@ -11,15 +11,6 @@
         .equ    RAM_END, 0x100000
         .equ    OUTSIDE, 0x40000000
 
-        .macro  desc n, address, length, flags, next
-        move.l  #\address,d0
-        move.l  #\length,d1
-        move.l  #\flags,d2
-        move.l  #\next,d3
-        move.l  #\n,d4
-        bsr     put_desc
-        .endm
-
 | kick HEAD: offers the chain at HEAD and notifies; no waiting, since a
 | virtio_error happens at the notification, on QEMU too.
         .macro  kick head

@@ -13,16 +13,6 @@
         .equ    RAM_END, 0x100000
         .equ    OUTSIDE, 0x40000000
 
-| desc N, ADDRESS, LENGTH, FLAGS, NEXT: descriptor N, little-endian.
-        .macro  desc n, address, length, flags, next
-        move.l  #\address,d0
-        move.l  #\length,d1
-        move.l  #\flags,d2
-        move.l  #\next,d3
-        move.l  #\n,d4
-        bsr     put_desc
-        .endm
-
 | submit HEAD: offers the chain at HEAD, notifies and waits.
         .macro  submit head
         moveq   #\head,d0
