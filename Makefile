@@ -3,8 +3,8 @@
 #   make run    install what is missing, build, compile examples/hello and boot it
 #   make test   run every test
 #
-# Other targets: build (the qj jar), deps (system packages and the CPU core),
-# cpu-core (the CPU core only), fuzz (ten minutes of fuzzing the compiler's
+# Other targets: build (the qj jar), deps (system packages, the CPU core and
+# its guard), cpu-core (the CPU core only), core-guard (its guard only), fuzz (ten minutes of fuzzing the compiler's
 # front end), clean.
 
 SHELL := /bin/bash
@@ -12,7 +12,7 @@ MVN   := mvn -B -q
 JAR   := compiler/target/qj.jar
 
 # command -> Debian package that provides it
-TOOLS := java:default-jdk-headless mvn:maven \
+TOOLS := java:default-jdk-headless mvn:maven gcc:gcc \
          m68k-linux-gnu-as:binutils-m68k-linux-gnu \
          qemu-system-m68k:qemu-system-misc
 # shared library -> Debian package that provides it (the runner's 68030 core)
@@ -27,7 +27,13 @@ CORE_DIR        := build/cpu-core
 CORE            := $(CORE_DIR)/libunicorn.so.2
 CORE_STAMP      := $(CORE_DIR)/unicorn-$(UNICORN_VERSION)
 
-.PHONY: run test build deps cpu-core fuzz clean
+# The core guard: the runner's own small library through which it calls the
+# core, so that a crash inside the core ends the run and not the JVM
+# (docs/runner.md, "Code the core cannot translate").
+GUARD        := $(CORE_DIR)/libqj-core-guard.so
+GUARD_SOURCE := test-rom-runner/src/main/c/core-guard.c
+
+.PHONY: run test build deps cpu-core core-guard fuzz clean
 
 run: build
 	bin/qj run examples/hello/hello.qj
@@ -58,7 +64,7 @@ build: deps
 
 # Installs the missing system packages with apt-get when run as root; otherwise
 # prints the exact command to run and stops.
-deps: system-packages cpu-core
+deps: system-packages cpu-core core-guard
 
 .PHONY: system-packages
 system-packages:
@@ -102,6 +108,14 @@ $(CORE_STAMP):
 	mv $(CORE).part $(CORE) && rm -rf $(CORE_DIR)/wheel && touch $@ || \
 	{ echo "note: could not fetch Unicorn $(UNICORN_VERSION): the runner uses Debian's libunicorn2 (slower)"; \
 	  rm -rf $(CORE_DIR); }
+
+core-guard: $(GUARD)
+
+# After cpu-core, which empties the folder when it fetches the core.
+$(GUARD): $(GUARD_SOURCE) | system-packages cpu-core
+	@mkdir -p $(CORE_DIR)
+	gcc -std=c11 -O2 -Wall -Wextra -Werror -fPIC -shared -o $@.part $(GUARD_SOURCE) -lpthread
+	@mv $@.part $@
 
 clean:
 	$(MVN) clean

@@ -54,14 +54,16 @@ public final class Qj implements Runnable {
 
     /**
      * Reports the version from the jar's manifest, or "development" when run
-     * from classes, and the CPU core the runner engine would use.
+     * from classes, and the CPU core the runner engine would use and the
+     * guard it calls the core through.
      */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Qj.class.getPackage().getImplementationVersion();
             return new String[] {"qj " + (version == null ? "(development build)" : version),
-                "runner CPU core: " + CpuCore.loaded().describe()};
+                "runner CPU core: " + CpuCore.loaded().describe(),
+                "runner core guard: " + CpuCore.loaded().guard()};
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,6 +35,16 @@ class CpuCoresIT {
         assertTrue(debian.stdout().lines().anyMatch(line -> line.matches(
                 "runner CPU core: Unicorn 2\\.0\\.\\d+ \\(/\\S+/libunicorn\\.so\\.2, Debian's libunicorn2,"
                         + " chosen by QJ_CPU_CORE\\)")), debian::toString);
+    }
+
+    /** make builds the core guard, and the runner calls either core through it. */
+    @Test
+    void versionNamesTheCoreGuard() {
+        String expected = "runner core guard: " + QjProcess.ROOT.resolve("build/cpu-core/libqj-core-guard.so")
+                + " (a crash inside the core ends the run, not the process)";
+        for (QjProcess.Result result : List.of(QjProcess.run("--version"), QjProcess.runOnCore("debian", "--version"))) {
+            assertTrue(result.stdout().lines().anyMatch(expected::equals), result::toString);
+        }
     }
 
     @Test

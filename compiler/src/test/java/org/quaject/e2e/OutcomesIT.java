@@ -69,6 +69,26 @@ class OutcomesIT {
         assertTrue(qemu.stderr().contains("QEMU crashed (signal 11) while running"), qemu::toString);
     }
 
+    /** Code the guest writes itself is not looked at: the core crashes on it, and the run ends with a report. */
+    @Test
+    void codeTheCoreCannotTranslateWrittenByTheGuestEndsTheRunWithAReport() {
+        QjProcess.Result runner = QjProcess.run("test", QjProcess.fixture("untranslatable-written.qj"));
+        assertEquals(1, runner.exitStatus(), runner::toString);
+        assertTrue(runner.stdout().contains("not ok 1 - (not reported) # the CPU core crashed running the code at PC"
+                + " 0x"), runner::toString);
+        assertTrue(runner.stdout().contains(" (SIGSEGV inside the CPU core, at offset 0x"), runner::toString);
+        assertTrue(runner.stdout().contains("writer$code+0x0"), runner::toString);
+        assertTrue(runner.stdout().endsWith("0 passed, 2 failed\n"), runner::toString);
+        QjProcess.Result again = QjProcess.run("test", QjProcess.fixture("untranslatable-written.qj"));
+        assertEquals(runner.stdout(), again.stdout());
+        // As docs/runner.md shows it.
+        QjProcess.Result run = QjProcess.run("run", QjProcess.fixture("untranslatable-written.qj"));
+        assertEquals(3, run.exitStatus(), run::toString);
+        assertTrue(run.stderr().startsWith("qj: the CPU core crashed running the code at PC 0x000021b4 (SIGSEGV"
+                + " inside the CPU core, at offset 0x"), run::toString);
+        assertTrue(run.stderr().contains(" writer$code+0x0 ("), run::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"runner", "qemu"})
     void failingTestsAreReportedWithTheirReasons(String engine) {

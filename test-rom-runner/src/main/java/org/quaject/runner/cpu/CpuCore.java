@@ -95,6 +95,11 @@ public final class CpuCore {
         }
     }
 
+    /** One line naming the core guard ({@link CoreGuard}) the runner calls the core through, or why there is none. */
+    public String guard() {
+        return CoreGuard.describe();
+    }
+
     /** The library's version, {@code major.minor.patch}. */
     public String version() {
         // uc_version(NULL, NULL) returns the version packed a byte each, major first (unicorn.h).
@@ -156,21 +161,26 @@ public final class CpuCore {
         }
     }
 
-    /**
-     * The project's core in the checkout this class was loaded from: its
-     * classes or jar lie under {@code MODULE/target/}, so the checkout is an
-     * ancestor holding {@value #LOCAL_CORE}.
-     */
+    /** The project's core in the checkout this class was loaded from. */
     private static Optional<Path> localCore() {
+        return inCheckout(LOCAL_CORE);
+    }
+
+    /**
+     * A file {@code make} built into the checkout this class was loaded from:
+     * its classes or jar lie under {@code MODULE/target/}, so the checkout is
+     * an ancestor holding {@code relative}.
+     */
+    static Optional<Path> inCheckout(String relative) {
         CodeSource source = CpuCore.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return Optional.empty();
         }
         try {
             for (Path dir = Path.of(source.getLocation().toURI()); dir != null; dir = dir.getParent()) {
-                Path core = dir.resolve(LOCAL_CORE);
-                if (Files.isRegularFile(core)) {
-                    return Optional.of(core);
+                Path file = dir.resolve(relative);
+                if (Files.isRegularFile(file)) {
+                    return Optional.of(file);
                 }
             }
         } catch (URISyntaxException | IllegalArgumentException e) {

@@ -22,6 +22,13 @@ public enum StopReason {
      * instruction exceptions instead.
      */
     INVALID_INSTRUCTION,
+    /**
+     * The CPU core crashed in its own code, typically translating guest code
+     * it cannot handle (docs/runner.md, "Code the core cannot translate"); PC
+     * is where the guest was, {@link Stop#error()} says what the fault was.
+     * The CPU cannot run again; close it.
+     */
+    CORE_CRASHED,
     /** Unicorn reported another error; see {@link Stop#error()}. */
     ERROR
 }

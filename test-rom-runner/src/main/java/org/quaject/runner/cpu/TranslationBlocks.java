@@ -10,7 +10,9 @@ import java.util.TreeSet;
 /**
  * The engine's cache of translated code, as far as exact runs need it: how
  * many instructions the block at an address holds, dropping translations of
- * changed guest bytes, and running exactly one instruction.
+ * changed guest bytes, and running exactly one instruction. Whatever may
+ * translate goes through the {@link CoreGuard} and throws {@link CoreCrash}
+ * when the core crashed.
  *
  * <p>A single step uses Unicorn's exit addresses (uc_ctl UC_CTL_UC_EXITS),
  * which the translator turns into a clean stop that ends the block before
@@ -109,7 +111,10 @@ final class TranslationBlocks {
      */
     Block blockAt(long pc) {
         pending.flush();
-        int err = Unicorn.uc_ctl(uc, Unicorn.CTL_REQUEST_CACHE, pc, Pointer.nativeValue(blockInfo));
+        int err = CoreGuard.ctl(uc, Unicorn.CTL_REQUEST_CACHE, pc, Pointer.nativeValue(blockInfo));
+        if (err == CoreGuard.CRASHED) {
+            throw new CoreCrash();
+        }
         if (err != Unicorn.UC_ERR_OK) {
             return new Block(0, 0);
         }
@@ -165,7 +170,10 @@ final class TranslationBlocks {
         makeRoom(blockBytes(1) + 2 * (coveringInstructions > 0 ? blockBytes(coveringInstructions) : BLOCK_BYTES));
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         setExits(stepExits, pc);
-        int err = Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
+        int err = CoreGuard.emuStart(uc, pc, 0, 0, 0);
+        if (err == CoreGuard.CRASHED) {
+            throw new CoreCrash();
+        }
         setExits(standing, -1);
         invalidate(pc, Cpu.LONGEST_INSTRUCTION + 2);
         return err;
@@ -178,7 +186,11 @@ final class TranslationBlocks {
     int run(long pc) {
         pending.flush();
         makeRoom(0);
-        return Unicorn.uc_emu_start(uc, pc, 0, 0, 0);
+        int err = CoreGuard.emuStart(uc, pc, 0, 0, 0);
+        if (err == CoreGuard.CRASHED) {
+            throw new CoreCrash();
+        }
+        return err;
     }
 
     /**

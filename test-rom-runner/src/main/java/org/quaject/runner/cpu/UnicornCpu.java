@@ -98,6 +98,8 @@ public final class UnicornCpu implements Cpu {
     /** The end of the block a slice found too long for the budget, or -1. */
     private long tooLongEnd;
     private boolean closed;
+    /** Whether the core crashed in a run ({@link StopReason#CORE_CRASHED}): its engine cannot run again. */
+    private boolean crashed;
 
     private record RamBlock(long host, NativeRam memory) {
     }
@@ -310,9 +312,15 @@ public final class UnicornCpu implements Cpu {
         if (exceptionHandler == null) {
             throw new IllegalStateException("set an exception handler before running the CPU");
         }
+        if (crashed) {
+            throw new IllegalStateException("the CPU core crashed in an earlier run; this CPU cannot run again");
+        }
         CallbackGuard.Phase idle = guard.enter(CallbackGuard.Phase.RUNNING);
         try {
             return body.get();
+        } catch (CoreCrash crash) {
+            crashed = true;
+            return new Stop(StopReason.CORE_CRASHED, instructionsThisRun(), -1, crash.getMessage());
         } finally {
             stopRequested = false;
             guard.leave(idle);
@@ -354,7 +362,7 @@ public final class UnicornCpu implements Cpu {
         }
         guard.requireIdle("close");
         closed = true;
-        Unicorn.uc_close(uc);
+        CoreGuard.close(uc);
         context.free();
         for (RamBlock block : ram) {
             block.memory().detach();

@@ -272,6 +272,8 @@ public final class Machine implements AutoCloseable {
                     "%s of unmapped address 0x%08x at PC %s", describe(stop), stop.address(), pc()));
             case INVALID_INSTRUCTION, ERROR -> end(MachineStop.Kind.CRASH,
                     "the CPU core stopped at PC " + pc() + ": " + stop.error());
+            case CORE_CRASHED -> end(MachineStop.Kind.CRASH, "the CPU core crashed running the code at PC " + pc()
+                    + " (" + stop.error() + "); the run cannot go on");
         };
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quaject.runner.RunnerEngine;
@@ -66,6 +68,27 @@ class ExceptionsTest {
 
     @Test
     void codeTheCoreCannotTranslateIsTakenAsLineF() throws Exception {
+        assertFixturePasses("untranslatable");
+    }
+
+    /** Twice, and then another image: the process goes on, and so do the engines after the crashed one. */
+    @Test
+    void codeTheCoreCannotTranslateWrittenByTheGuestEndsTheRunNotTheProcess() throws Exception {
+        Path image = Fixtures.link(dir, "untranslatable_written");
+        for (int run = 0; run < 2; run++) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            try (Machine machine = Fixtures.boot(image, console)) {
+                MachineStop stop = Fixtures.runToEnd(machine);
+                String transcript = console.toString(US_ASCII);
+                assertEquals(MachineStop.Kind.CRASH, stop.kind(), stop.detail());
+                Matcher routine = Pattern.compile("# routine (0x[0-9a-f]{8})").matcher(transcript);
+                assertTrue(routine.find(), transcript);
+                assertTrue(stop.detail().matches("the CPU core crashed running the code at PC " + routine.group(1)
+                        + " \\(SIG(SEGV|BUS|ILL|FPE) inside the CPU core, at offset 0x[0-9a-f]+ of its library\\);"
+                        + " the run cannot go on"), stop.detail());
+                Fixtures.assertAllPass(transcript);
+            }
+        }
         assertFixturePasses("untranslatable");
     }
 
