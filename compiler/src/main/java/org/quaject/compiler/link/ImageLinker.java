@@ -44,7 +44,6 @@ public final class ImageLinker {
     }
 
     /** What the linker script from boot/ includes; found through -L on the work directory. */
-    static final String INSTANCES_FRAGMENT = "qj-instances.ld";
     static final String SYMBOLS_FRAGMENT = "qj-symbols.ld";
 
     private static final Pattern LINKER_PREFIX = Pattern.compile("^\\S*ld: ");
@@ -67,9 +66,8 @@ public final class ImageLinker {
         this.assembler = assembler;
     }
 
-    /** A static instance as the linker script fragments describe it. */
-    record InstanceBlock(String name, String kind, String className, String base, String section,
-                         List<InstanceSymbols.Assignment> assignments) {
+    /** A static instance as the linker script fragment describes it. */
+    record InstanceBlock(String name, String kind, String className, List<InstanceSymbols.Assignment> assignments) {
     }
 
     /**
@@ -85,15 +83,20 @@ public final class ImageLinker {
         objects.addAll(new ClassTables(assembler).assemble(templates.values(), work));
         Kernel kernel = program.kernel();
         List<InstanceBlock> blocks = new ArrayList<>();
+        List<byte[]> instanceObjects = new ArrayList<>();
         for (Instance instance : kernel.instances()) {
             QuajectClass quaject = program.quajectClass(instance.className().text()).orElseThrow();
             TemplateObject template = templates.get(quaject);
-            objects.add(instanceObject(instance, template, work));
+            instanceObjects.add(instanceObject(instance, template));
             blocks.add(new InstanceBlock(instance.name().text(), quaject.kindName(), quaject.name().text(),
-                    Symbols.instanceBase(instance.name().text()), Symbols.instanceSection(instance.name().text()),
                     InstanceSymbols.of(instance, template, kernel)));
         }
-        write(work.resolve(INSTANCES_FRAGMENT), Templates.render(linkGroup, "instances", "instances", blocks));
+        List<byte[]> merged = instanceObjects.isEmpty() ? List.of() : ObjectMerge.merge(instanceObjects);
+        for (int i = 0; i < merged.size(); i++) {
+            Path object = work.resolve("instances-" + i + ".o");
+            write(object, merged.get(i));
+            objects.add(object);
+        }
         write(work.resolve(SYMBOLS_FRAGMENT), Templates.render(linkGroup, "symbols", "instances", blocks,
                 "ramSize", InstanceSymbols.hex(Board.ramBytes(kernel))));
 
@@ -179,19 +182,22 @@ public final class ImageLinker {
 
     /**
      * The instance's object: the class's template, its section and hole symbols
-     * renamed for the instance. Its DWARF line table comes along, so the image
-     * maps the instance's code to .qj lines.
+     * renamed for the instance, and the instance's base symbol defined at the
+     * start of its block. Its DWARF line table comes along, so the image maps
+     * the instance's code to .qj lines. The instances' objects are merged into
+     * as few files as can hold them ({@link ObjectMerge}), in the order the
+     * kernel declares the instances, which is the order the boot linker
+     * script places their blocks in (one statement for all of them: one each
+     * would be matched against every section the link reads).
      */
-    private Path instanceObject(Instance instance, TemplateObject template, Path work) {
-        Path object = work.resolve(Symbols.workFileName("instance-", instance.name().text(), ".o"));
-        byte[] copy = TemplateCopy.copy(templateBytes.computeIfAbsent(template.path(), ImageLinker::readAll),
-                Map.of(Symbols.templateSection(template.quaject().name().text()),
-                        Symbols.instanceSection(instance.name().text())),
+    private byte[] instanceObject(Instance instance, TemplateObject template) {
+        String templateSection = Symbols.templateSection(template.quaject().name().text());
+        return TemplateCopy.copy(templateBytes.computeIfAbsent(template.path(), ImageLinker::readAll),
+                Map.of(templateSection, Symbols.instanceSection(instance.name().text())),
                 InstanceSymbols.renames(instance, template),
                 // The instance's global symbols name these places; the template's labels would only repeat them.
-                template.labels());
-        write(object, copy);
-        return object;
+                template.labels(),
+                Map.of(templateSection, Symbols.instanceBase(instance.name().text())));
     }
 
     private static byte[] readAll(Path path) {

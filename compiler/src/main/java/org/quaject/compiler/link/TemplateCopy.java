@@ -3,6 +3,7 @@ package org.quaject.compiler.link;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.quaject.binutils.ToolchainException;
@@ -12,8 +13,9 @@ import org.quaject.elf.Symbol;
 /**
  * An instance's object file, written from its class's assembled template
  * (ELF32, big-endian, relocatable) as {@code objcopy --rename-section
- * --redefine-sym --strip-symbol} would write it, but in this process: one
- * tool run per instance made the link time grow with every instance.
+ * --redefine-sym --strip-symbol --add-symbol} would write it, but in this
+ * process: one tool run per instance made the link time grow with every
+ * instance.
  *
  * <p>The copy keeps every section's bytes where they are and appends new
  * string tables and a new symbol table; the section headers stay in place with
@@ -36,9 +38,10 @@ final class TemplateCopy {
      * @param sectionRenames  section names to change (their relocation sections follow)
      * @param symbolRenames   symbol names to change
      * @param stripped        local symbols to leave out; no relocation may refer to them
+     * @param sectionStarts   global symbols to define at the start of sections, by the sections' template names
      */
     static byte[] copy(byte[] template, Map<String, String> sectionRenames, Map<String, String> symbolRenames,
-                       Set<String> stripped) {
+                       Set<String> stripped, Map<String, String> sectionStarts) {
         ByteBuffer in = ByteBuffer.wrap(template);
         if (template.length < 0x34 || in.getInt(0) != 0x7f454c46 || template[4] != 1 || template[5] != 2
                 || in.getShort(0x10) != 1) {
@@ -52,15 +55,22 @@ final class TemplateCopy {
         Appended tail = new Appended(template.length);
 
         StringTable sectionNames = new StringTable();
+        Map<String, Integer> starts = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String name = string(in, field(in, headers, names, 16), field(in, headers, i, 0));
             out.putInt(at(headers, i, 0), sectionNames.add(renamedSection(name, sectionRenames)));
+            if (sectionStarts.containsKey(name)) {
+                starts.put(sectionStarts.get(name), i);
+            }
+        }
+        if (starts.size() != sectionStarts.size()) {
+            throw new ToolchainException("internal error: a template object lacks a section " + sectionStarts.keySet());
         }
         moveTo(out, headers, names, tail.add(sectionNames.bytes(), 1), sectionNames.size());
 
         for (int symtab = 0; symtab < count; symtab++) {
             if (field(in, headers, symtab, 4) == Section.SHT_SYMTAB) {
-                copySymbols(in, out, tail, headers, count, symtab, symbolRenames, stripped);
+                copySymbols(in, out, tail, headers, count, symtab, symbolRenames, stripped, starts);
             }
         }
         byte[] appended = tail.bytes();
@@ -70,9 +80,13 @@ final class TemplateCopy {
         return result;
     }
 
-    /** Writes the symbol table and its string table anew, and renumbers the relocations that use it. */
+    /**
+     * Writes the symbol table and its string table anew, with the section
+     * start symbols added after the rest (globals follow the locals), and
+     * renumbers the relocations that use it.
+     */
     private static void copySymbols(ByteBuffer in, ByteBuffer out, Appended tail, int headers, int count, int symtab,
-                                    Map<String, String> renames, Set<String> stripped) {
+                                    Map<String, String> renames, Set<String> stripped, Map<String, Integer> starts) {
         int strtab = field(in, headers, symtab, 24);
         if (strtab == Short.toUnsignedInt(in.getShort(0x32))) {
             throw new ToolchainException("internal error: a template object shares its symbol and section names");
@@ -82,7 +96,7 @@ final class TemplateCopy {
         int symbols = field(in, headers, symtab, 20) / SYMBOL;
         int firstGlobal = field(in, headers, symtab, 28);
         StringTable strings = new StringTable();
-        ByteBuffer kept = ByteBuffer.allocate(symbols * SYMBOL);
+        ByteBuffer kept = ByteBuffer.allocate((symbols + starts.size()) * SYMBOL);
         int[] newIndex = new int[symbols];
         int keptLocals = 0;
         for (int i = 0; i < symbols; i++) {
@@ -98,6 +112,10 @@ final class TemplateCopy {
             kept.putInt(name.isEmpty() ? 0 : strings.add(renames.getOrDefault(name, name)));
             kept.put(in.array(), entry + 4, SYMBOL - 4);
         }
+        starts.forEach((name, section) -> {
+            kept.putInt(strings.add(name)).putInt(0).putInt(0);
+            kept.put((byte) (Symbol.STB_GLOBAL << 4)).put((byte) 0).putShort((short) (int) section);
+        });
         byte[] table = new byte[kept.position()];
         kept.flip().get(table);
         moveTo(out, headers, strtab, tail.add(strings.bytes(), 1), strings.size());
