@@ -2,7 +2,6 @@ package org.quaject.compiler.link;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -171,18 +170,14 @@ final class ObjectMerge {
         }
 
         String string(int offset) {
-            int end = offset;
-            while (bytes[end] != 0) {
-                end++;
-            }
-            return new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
+            return StringTable.read(bytes, offset);
         }
     }
 
     /** The merged symbol table and its strings; undefined symbols are entered once per name. */
     private static final class SymbolTable {
         final ByteArrayOutputStream entries = new ByteArrayOutputStream();
-        final Strings names = new Strings();
+        final StringTable names = new StringTable();
         final Map<String, Integer> undefined = new HashMap<>();
         private int count;
 
@@ -215,7 +210,7 @@ final class ObjectMerge {
         private byte[] file = new byte[1 << 16];
         private int length;
         private final List<ByteBuffer> headers = new ArrayList<>();
-        final Strings sectionNames = new Strings();
+        final StringTable sectionNames = new StringTable();
 
         Output(byte[] firstObject) {
             // The ELF header of the first object, its table fields set in finish().
@@ -298,29 +293,6 @@ final class ObjectMerge {
             if (length + more > file.length) {
                 file = Arrays.copyOf(file, Math.max(file.length * 2, length + more));
             }
-        }
-    }
-
-    /** A string table being built: offset 0 is the empty string. */
-    private static final class Strings {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        Strings() {
-            bytes.write(0);
-        }
-
-        int add(String name) {
-            if (name.isEmpty()) {
-                return 0;
-            }
-            int offset = bytes.size();
-            bytes.writeBytes(name.getBytes(StandardCharsets.UTF_8));
-            bytes.write(0);
-            return offset;
-        }
-
-        byte[] bytes() {
-            return bytes.toByteArray();
         }
     }
 }

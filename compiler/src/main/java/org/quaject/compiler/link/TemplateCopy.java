@@ -2,7 +2,6 @@ package org.quaject.compiler.link;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -160,41 +159,9 @@ final class TemplateCopy {
         return in.getInt(at(headers, section, field));
     }
 
-    /** The NUL-terminated string at {@code offset} in the string table at {@code table}. */
+    /** The string at {@code offset} in the string table at {@code table}. */
     private static String string(ByteBuffer in, int table, int offset) {
-        int start = table + offset;
-        int end = start;
-        while (in.get(end) != 0) {
-            end++;
-        }
-        return new String(in.array(), start, end - start, StandardCharsets.UTF_8);
-    }
-
-    /** A string table being built: offset 0 is the empty string. */
-    private static final class StringTable {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        StringTable() {
-            bytes.write(0);
-        }
-
-        int add(String name) {
-            if (name.isEmpty()) {
-                return 0;
-            }
-            int offset = bytes.size();
-            bytes.writeBytes(name.getBytes(StandardCharsets.UTF_8));
-            bytes.write(0);
-            return offset;
-        }
-
-        int size() {
-            return bytes.size();
-        }
-
-        byte[] bytes() {
-            return bytes.toByteArray();
-        }
+        return StringTable.read(in.array(), table + offset);
     }
 
     /** What is appended after the template's bytes, each part at its alignment. */

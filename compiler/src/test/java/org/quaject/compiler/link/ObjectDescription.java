@@ -1,21 +1,54 @@
 package org.quaject.compiler.link;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.quaject.compiler.testing.QjSources;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.Relocation;
 import org.quaject.elf.Section;
 import org.quaject.elf.Symbol;
 
-/** An object file as lines to compare: what two objects must agree on to link alike. */
+/**
+ * An object file as lines to compare: what two objects must agree on to link
+ * alike; and the template object the link tests copy.
+ */
 final class ObjectDescription {
     /** A symbol naming the file it comes from, which ld -r adds for each input (System V ABI, "Symbol Table"). */
     private static final int STT_FILE = 4;
 
     private ObjectDescription() {
+    }
+
+    /** The assembled template of a small class with a field, a parameter, a callout and a callentry. */
+    static Path counterTemplate(QjSources sources) throws Exception {
+        sources.build("""
+                quaject Counter(start: long = 0, step: word = 1) {
+                    var count: long = start
+                    callout overflow() default {
+                        rts
+                    }
+                    callentry inc() -> d0.l {
+                        add.l   #@step,@count
+                        bcc.s   1f
+                        jsr     @overflow
+                1:      move.l  @count,d0
+                        rts
+                    }
+                }
+                kernel k {
+                    instance c: Counter(start = 5)
+                }
+                """);
+        try (Stream<Path> files = Files.walk(sources.dir())) {
+            return files.filter(p -> p.getFileName().toString().equals("quaject-Counter.o")).findFirst()
+                    .orElseThrow();
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quaject.binutils.Toolchain;
@@ -68,28 +67,7 @@ class ObjectMergeTest {
     }
 
     private byte[] template() throws Exception {
-        sources.build("""
-                quaject Counter(start: long = 0, step: word = 1) {
-                    var count: long = start
-                    callout overflow() default {
-                        rts
-                    }
-                    callentry inc() -> d0.l {
-                        add.l   #@step,@count
-                        bcc.s   1f
-                        jsr     @overflow
-                1:      move.l  @count,d0
-                        rts
-                    }
-                }
-                kernel k {
-                    instance c: Counter(start = 5)
-                }
-                """);
-        try (Stream<Path> files = Files.walk(sources.dir())) {
-            return Files.readAllBytes(files.filter(p -> p.getFileName().toString().equals("quaject-Counter.o"))
-                    .findFirst().orElseThrow());
-        }
+        return Files.readAllBytes(ObjectDescription.counterTemplate(sources));
     }
 
     private static byte[] copy(byte[] template, String instance) {

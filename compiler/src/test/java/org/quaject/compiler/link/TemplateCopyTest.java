@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quaject.binutils.Toolchain;
@@ -23,29 +22,7 @@ class TemplateCopyTest {
 
     @Test
     void theCopyIsWhatObjcopyMakes() throws Exception {
-        sources.build("""
-                quaject Counter(start: long = 0, step: word = 1) {
-                    var count: long = start
-                    callout overflow() default {
-                        rts
-                    }
-                    callentry inc() -> d0.l {
-                        add.l   #@step,@count
-                        bcc.s   1f
-                        jsr     @overflow
-                1:      move.l  @count,d0
-                        rts
-                    }
-                }
-                kernel k {
-                    instance c: Counter(start = 5)
-                }
-                """);
-        Path template;
-        try (Stream<Path> files = Files.walk(sources.dir())) {
-            template = files.filter(p -> p.getFileName().toString().equals("quaject-Counter.o")).findFirst()
-                    .orElseThrow();
-        }
+        Path template = ObjectDescription.counterTemplate(sources);
         Map<String, String> sectionRenames = Map.of(".qjt.Counter", ".qj.copy");
         Map<String, String> symbolRenames = Map.of("hole$count", "copy$count", "hole$step", "copy$step");
         Set<String> stripped = Set.of("entry$inc", "field$count");
