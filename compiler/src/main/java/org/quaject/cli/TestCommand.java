@@ -1,20 +1,25 @@
 package org.quaject.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
+import org.quaject.compiler.image.OutputFiles;
+import org.quaject.runner.JUnitXmlReport;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.TapReport;
 import org.quaject.runner.TestResult;
 import org.quaject.runner.report.GuestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,10 +48,19 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Option(names = "--junit-xml", paramLabel = "FILE",
+            description = "Also write the results to FILE as a JUnit XML report, the form Maven Surefire writes"
+                    + " and CI servers read: a test case per test block, named after it. A run that cannot start"
+                    + " leaves no FILE (an old one is removed).")
+    Path junitXml;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (junitXml != null && !removeStaleReport(err)) {
+            return ExitStatus.FAILURE;
+        }
         Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, EngineOptions.Limits.TEST,
                 info -> new ByteArrayInputStream(info.consoleInput()), OutputStream.nullOutputStream(), err);
         if (boot.isEmpty()) {
@@ -69,9 +83,40 @@ final class TestCommand implements Callable<Integer> {
         if (!planKept) {
             err.println("qj: the image did not report the test plan it announced");
         }
+        if (junitXml != null && !writeReport(report, new String(result.transcript(), StandardCharsets.UTF_8), err)) {
+            return ExitStatus.FAILURE;
+        }
         return failed == 0 && halted && planKept && result.processExitCode() == 0
                 ? ExitStatus.SUCCESS
                 : ExitStatus.FAILURE;
+    }
+
+    private boolean removeStaleReport(PrintWriter err) {
+        try {
+            Files.deleteIfExists(junitXml);
+            return true;
+        } catch (IOException e) {
+            err.println("qj: error: cannot remove the old report " + junitXml + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Writes the report whole or not at all; the suite is named after the image, without its extension. */
+    private boolean writeReport(TapReport report, String console, PrintWriter err) {
+        String suite = image.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        try {
+            Path written = Files.createTempFile("qj-junit-", ".xml");
+            try {
+                Files.writeString(written, JUnitXmlReport.of(suite, report.results(), console));
+                new OutputFiles().add(written, junitXml).commit();
+            } finally {
+                Files.deleteIfExists(written);
+            }
+            return true;
+        } catch (IOException e) {
+            err.println("qj: error: cannot write the report " + junitXml + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /**

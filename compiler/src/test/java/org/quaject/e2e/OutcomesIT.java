@@ -101,6 +101,28 @@ class OutcomesIT {
         assertTrue(result.stdout().endsWith("1 passed, 2 failed\n"), result::toString);
     }
 
+    /** --junit-xml writes what the TAP says, a test case per test block; a run that cannot start leaves none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void theJUnitXmlReportHasATestCasePerTestBlock(String engine, @TempDir Path dir) throws Exception {
+        Path report = dir.resolve("reports/TEST-failing-test.xml");
+        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("failing-test.qj"), "--engine", engine,
+                "--junit-xml", report);
+        assertEquals(1, result.exitStatus(), result::toString);
+        String xml = Files.readString(report);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"failing-test\""
+                + " tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"0\">\n"), xml);
+        assertTrue(xml.contains("\n  <testcase name=\"passes\" classname=\"failing-test\"></testcase>\n"), xml);
+        assertTrue(xml.contains("\n  <testcase name=\"fails with a reason\" classname=\"failing-test\">"
+                + "<failure message=\"two is not three\"></failure></testcase>\n"), xml);
+        assertTrue(xml.contains("<system-out>1..3\nok 1 - passes\n"), xml);
+
+        Path broken = Files.writeString(dir.resolve("broken.qj"), "kernel {\n");
+        QjProcess.Result failed = QjProcess.run("test", broken, "--engine", engine, "--junit-xml", report);
+        assertEquals(1, failed.exitStatus(), failed::toString);
+        assertFalse(Files.exists(report), "the report of the earlier run is still there");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"runner", "qemu"})
     void mainsResultIsTheExitStatus(String engine) {
