@@ -57,22 +57,23 @@ import org.quaject.runner.machine.MachineStop;
  */
 public final class GuestSession implements AutoCloseable {
 
-    /** A wait runs the guest this many instructions at a time (1.28 ms of guest time) and then looks at the output. */
-    static final long WAIT_STEP = 10_000;
-
     private static final Runnable NOTHING_BETWEEN_SLICES = () -> { };
 
     private final String imageName;
     private final ImageInfo info;
     private final Budget budget;
     private final SymbolAddresses symbols;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final ConsoleBytes console = new ConsoleBytes();
     private final Machine machine;
-    /** The console output decoded, as of {@link #decodedBytes} bytes. */
-    private String decoded = "";
+    /** The console output decoded, as of {@link #decodedBytes} bytes (a character cut off at the end waits). */
+    private final StringBuilder decoded = new StringBuilder();
     private int decodedBytes;
+    /** {@link #decoded} as a string, for {@link #output()}. */
+    private String output = "";
     /** Where the next wait starts looking: the end of the previous match. */
     private int searchFrom;
+    /** While a wait runs: what it waits for, looked for as each byte arrives. */
+    private Pattern awaited;
     /** Set once the guest has halted, panicked or crashed. */
     private GuestEnd end;
     private boolean closed;
@@ -86,7 +87,13 @@ public final class GuestSession implements AutoCloseable {
         long ramBytes = settings.ramBytes == 0 ? info.ramBytes() : settings.ramBytes;
         this.disk = settings.disk.map(GuestSession::open);
         try {
-            this.machine = Machine.boot(image, ramBytes, settings.testMode, console, settings.preemption, disk);
+            this.machine = Machine.boot(image, ramBytes, settings.testMode, new OutputStream() {
+                @Override
+                public void write(int b) {
+                    console.write(b);
+                    stopAtAwaitedMatch();
+                }
+            }, settings.preemption, disk);
         } catch (IllegalArgumentException e) {
             disk.ifPresent(GuestSession::close);
             throw new IllegalArgumentException("cannot boot " + settings.image + ": " + e.getMessage(), e);
@@ -207,7 +214,7 @@ public final class GuestSession implements AutoCloseable {
     public String waitFor(String text, Budget limit) {
         int from = searchFrom;
         MatchResult match = await(Pattern.compile(Pattern.quote(text)), quoted(text), limit);
-        return decoded.substring(from, match.end());
+        return output().substring(from, match.end());
     }
 
     /**
@@ -229,11 +236,36 @@ public final class GuestSession implements AutoCloseable {
     /** Everything the guest wrote to the console so far, decoded as UTF-8, status line included. */
     public String output() {
         requireOpen();
-        if (console.size() != decodedBytes) {
-            decodedBytes = console.size();
-            decoded = console.toString(StandardCharsets.UTF_8);
+        if (output.length() != decode().length()) {
+            output = decoded.toString();
+        }
+        return output;
+    }
+
+    /** Decodes the bytes that came since the last call, but for a character they leave unfinished. */
+    private StringBuilder decode() {
+        int end = console.completeCharacters();
+        if (end > decodedBytes) {
+            decoded.append(console.decode(decodedBytes, end));
+            decodedBytes = end;
         }
         return decoded;
+    }
+
+    /** A matcher for {@code pattern} in what came after the previous wait's match, with the rest as context. */
+    private Matcher matcher(Pattern pattern) {
+        CharSequence text = decode();
+        // The earlier output is context, not something to match: ^ and \b see it as it is.
+        return pattern.matcher(text).region(searchFrom, text.length())
+                .useAnchoringBounds(false).useTransparentBounds(true);
+    }
+
+    /** From the console's output stream: ends the run right after the byte that completes what a wait waits for. */
+    private void stopAtAwaitedMatch() {
+        if (awaited != null && matcher(awaited).find()) {
+            awaited = null;
+            machine.stopAfterThisAccess();
+        }
     }
 
     /**
@@ -379,10 +411,7 @@ public final class GuestSession implements AutoCloseable {
         long deadline = deadline(limit);
         MachineStop stalled = null;
         while (true) {
-            String output = output();
-            Matcher matcher = pattern.matcher(output).region(searchFrom, output.length());
-            // The earlier output is context, not something to match: ^ and \b see it as it is.
-            matcher.useAnchoringBounds(false).useTransparentBounds(true);
+            Matcher matcher = matcher(pattern);
             if (matcher.find()) {
                 searchFrom = matcher.end();
                 return matcher.toMatchResult();
@@ -393,7 +422,13 @@ public final class GuestSession implements AutoCloseable {
             if (stalled != null) {
                 throw notSeen(wanted, limit, ending(stalled));
             }
-            MachineStop stop = run(Math.min(WAIT_STEP, lastInstruction - machine.instructions()), deadline);
+            awaited = pattern;
+            MachineStop stop;
+            try {
+                stop = run(lastInstruction - machine.instructions(), deadline);
+            } finally {
+                awaited = null;
+            }
             boolean budgetUsed = stop.kind() == MachineStop.Kind.OUT_OF_INSTRUCTIONS
                     && machine.instructions() >= lastInstruction;
             if (budgetUsed || stop.kind() == MachineStop.Kind.OUT_OF_TIME || stop.kind() == MachineStop.Kind.HUNG) {
@@ -477,5 +512,24 @@ public final class GuestSession implements AutoCloseable {
             }
         }
         return literal.append('"').toString();
+    }
+
+    /** The console's bytes, read in place. */
+    private static final class ConsoleBytes extends ByteArrayOutputStream {
+        String decode(int from, int to) {
+            return new String(buf, from, to - from, StandardCharsets.UTF_8);
+        }
+
+        /** The bytes up to the start of a UTF-8 character the last ones begin but do not finish. */
+        int completeCharacters() {
+            for (int lead = count - 1; lead >= Math.max(0, count - 4); lead--) {
+                int b = buf[lead] & 0xff;
+                if ((b & 0xc0) != 0x80) {
+                    int length = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+                    return lead + length > count ? lead : count;
+                }
+            }
+            return count;
+        }
     }
 }

@@ -68,6 +68,8 @@ public final class Machine implements AutoCloseable {
     /** The interrupt level the loop last saw the board assert. */
     private int levelSeen;
     private boolean stopped;
+    /** Whether {@link #stopAfterThisAccess()} asked the current run to stop. */
+    private boolean stopAsked;
 
     private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console,
                     Optional<Preemption> preemption, Optional<DiskFile> disk, List<DeviceProvider> plugins) {
@@ -228,6 +230,10 @@ public final class Machine implements AutoCloseable {
             if (crashed != null) {
                 return crashed;
             }
+            if (stopAsked) {
+                stopAsked = false;
+                return end(MachineStop.Kind.STOP_REQUESTED, "the run was asked to stop at PC " + pc());
+            }
         }
     }
 
@@ -330,6 +336,18 @@ public final class Machine implements AutoCloseable {
         if (event.isPresent() && event.getAsLong() < sliceEnd) {
             stopRightAfter(event.getAsLong() - sliceStart);
         }
+    }
+
+    /**
+     * From a device's register access, e.g. a write to the console, which a
+     * watcher of the console output reacts to: ends the run right after the
+     * accessing instruction, or where its translation block ends on a CPU
+     * that cannot stop inside one ({@link Cpu#stopsInsideBlocks()});
+     * {@link #run} then returns {@link MachineStop.Kind#STOP_REQUESTED}.
+     */
+    public void stopAfterThisAccess() {
+        stopAsked = true;
+        stopRightAfter(cpu.instructionsThisRun());
     }
 
     /** Ends the slice once it has run {@code instructions}, or at the next block if the CPU cannot stop inside one. */

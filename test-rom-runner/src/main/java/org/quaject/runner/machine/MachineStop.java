@@ -21,6 +21,8 @@ public record MachineStop(Kind kind, long instructions, String detail) {
         /** The instruction budget ran out. */
         OUT_OF_INSTRUCTIONS,
         /** The wall-clock budget ran out. */
-        OUT_OF_TIME
+        OUT_OF_TIME,
+        /** The host asked the run to stop ({@link Machine#stopAfterThisAccess()}); the guest can go on. */
+        STOP_REQUESTED
     }
 }

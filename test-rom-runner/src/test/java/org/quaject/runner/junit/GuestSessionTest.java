@@ -67,6 +67,22 @@ class GuestSessionTest {
         }
     }
 
+    /** The guest is stopped at the write that completes the match (at the end of its block on Unicorn 2.0.1). */
+    @Test
+    void aWaitStopsTheGuestWhereTheMatchIsComplete() throws Exception {
+        Path image = Guests.link(dir, Guests.printing("first, then the rest", Guests.Ending.HALT));
+        try (GuestSession guest = GuestSession.boot(image)) {
+            assertEquals("first", guest.waitFor("first"));
+            assertEquals("first", guest.output());
+            // A pattern matches as soon as the output has a match: what it needs after the word ends the word.
+            assertEquals("then", guest.waitFor(Pattern.compile(", (\\w+) ")).group(1));
+            assertEquals("first, then ", guest.output());
+            GuestEnd end = guest.runToEnd();
+            assertTrue(end.halted(), end::toString);
+            assertTrue(guest.output().startsWith("first, then the rest"), guest::output);
+        }
+    }
+
     @Test
     void eachWaitLooksOnlyAfterThePreviousMatch() {
         try (GuestSession guest = GuestSession.boot(interactive)) {
