@@ -58,7 +58,12 @@ final class QjProcess {
 
     /** Runs {@code bin/qj ARGS} with empty standard input and {@code QJ_CPU_CORE=core} (docs/runner.md). */
     static Result runOnCore(String core, Object... args) {
-        return start(Map.of("QJ_CPU_CORE", core), "", args);
+        return runWithEnvironment(Map.of("QJ_CPU_CORE", core), args);
+    }
+
+    /** Runs {@code bin/qj ARGS} with empty standard input and {@code environment} added to the environment. */
+    static Result runWithEnvironment(Map<String, String> environment, Object... args) {
+        return start(environment, "", args);
     }
 
     private static Result start(Map<String, String> environment, String input, Object... args) {
