@@ -144,6 +144,12 @@ public final class GoldfishRtc extends MmioDevice implements TimeRegisters {
         return TIME_HIGH;
     }
 
+    /** ALARM_HIGH: only the write of ALARM_LOW that follows arms the alarm. */
+    @Override
+    public int deferrableWriteOffset() {
+        return ALARM_HIGH;
+    }
+
     private boolean armed() {
         return armed != null && armed.pending();
     }

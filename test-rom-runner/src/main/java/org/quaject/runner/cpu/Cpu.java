@@ -36,9 +36,12 @@ public interface Cpu extends AutoCloseable {
      * time at {@code lowOffset} and {@code highOffset} that the core reads by
      * itself ({@link ClockRegisters}).
      *
-     * @param shift the count grows by {@code 2^shift} per instruction
+     * @param shift               the count grows by {@code 2^shift} per instruction
+     * @param deferredWriteOffset a register whose 4-byte writes the core may hold and hand to the
+     *                            handler just before its next access, or -1 for none
      */
-    ClockRegisters mapMmio(long address, long size, MmioHandler handler, int lowOffset, int highOffset, int shift);
+    ClockRegisters mapMmio(long address, long size, MmioHandler handler, int lowOffset, int highOffset, int shift,
+                           int deferredWriteOffset);
 
     /** Sets who processes guest exceptions; required before the first {@link #run}. */
     void setExceptionHandler(ExceptionHandler handler);

@@ -15,6 +15,8 @@ final class MmioRegion {
     private final Runnable coreRan;
     final Unicorn.MmioReadCallback read = this::read;
     final Unicorn.MmioWriteCallback write = this::write;
+    /** Where the core holds a write of the region for the device's next access, if it does. */
+    private ClockRegisters deferred;
 
     /** @param coreRan told on each access, before the handler: the core ran since the last callback */
     MmioRegion(MmioHandler handler, CallbackGuard guard, Runnable coreRan) {
@@ -23,10 +25,16 @@ final class MmioRegion {
         this.coreRan = coreRan;
     }
 
+    /** Has every access first hand the handler the write {@code clock} holds, if any. */
+    void deliverDeferredWritesOf(ClockRegisters clock) {
+        deferred = clock;
+    }
+
     private long read(long uc, long offset, int size, long userData) {
         CallbackGuard.Phase previous = guard.enter(CallbackGuard.Phase.MMIO_HANDLER);
         coreRan.run();
         try {
+            deliverDeferredWrite();
             return handler.read((int) offset, size);
         } catch (Throwable thrown) {
             guard.fail(thrown);
@@ -36,10 +44,17 @@ final class MmioRegion {
         }
     }
 
+    private void deliverDeferredWrite() {
+        if (deferred != null) {
+            deferred.deliverDeferredWrite(handler);
+        }
+    }
+
     private void write(long uc, long offset, int size, long value, long userData) {
         CallbackGuard.Phase previous = guard.enter(CallbackGuard.Phase.MMIO_HANDLER);
         coreRan.run();
         try {
+            deliverDeferredWrite();
             handler.write((int) offset, size, value);
         } catch (Throwable thrown) {
             guard.fail(thrown);

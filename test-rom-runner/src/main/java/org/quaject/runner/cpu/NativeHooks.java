@@ -5,7 +5,8 @@ import com.sun.jna.Pointer;
 
 /**
  * The two hook functions that run on every guest instruction and every
- * translation block, and the read function of {@link ClockRegisters}, as
+ * translation block, and the read and write functions of
+ * {@link ClockRegisters}, as
  * x86-64 machine code in an executable page of their own, built once per
  * process.
  *
@@ -255,6 +256,37 @@ final class NativeHooks {
         (byte) 0xff, 0x21,
     };
     private static final int CLOCK_READ_OFFSET = 256;
+
+    /**
+     * A {@code uc_cb_mmio_write_t}, {@code void (uc_engine *uc, uint64_t
+     * offset, unsigned size, uint64_t value, void *user_data)}: {@code
+     * user_data} (r8) points at a {@link ClockRegisters}' words. A 4-byte
+     * write of the register whose writes may wait is held there, for the
+     * device's next access to take; anything else goes on, arguments
+     * untouched, to the device's own write function.
+     * <pre>
+     *   cmp  edx, 4
+     *   jne  forward
+     *   cmp  rsi, [r8 + 72]        ; the deferred register's offset
+     *   jne  forward
+     *   mov  [r8 + 80], rcx        ; the value held
+     *   mov  qword [r8 + 88], 1    ; held
+     *   ret
+     * forward:
+     *   jmp  qword [r8 + 64]       ; the device's write function
+     * </pre>
+     */
+    private static final byte[] CLOCK_WRITE = {
+        (byte) 0x83, (byte) 0xfa, 0x04,
+        0x75, 0x13,
+        0x49, 0x3b, 0x70, 0x48,
+        0x75, 0x0d,
+        0x49, (byte) 0x89, 0x48, 0x50,
+        0x49, (byte) 0xc7, 0x40, 0x58, 0x01, 0x00, 0x00, 0x00,
+        (byte) 0xc3,
+        0x41, (byte) 0xff, 0x60, 0x40,
+    };
+    private static final int CLOCK_WRITE_OFFSET = 352;
     private static final byte[] COUNT_AFTER_TARGET = {(byte) 0xff, (byte) 0xe0};
     private static final int GATE_OFFSET = 64;
     private static final int PAGE_SIZE = 4096;
@@ -264,11 +296,13 @@ final class NativeHooks {
     private final long countHook;
     private final long gateHook;
     private final long clockRead;
+    private final long clockWrite;
 
     private NativeHooks(long page) {
         this.countHook = page;
         this.gateHook = page + GATE_OFFSET;
         this.clockRead = page + CLOCK_READ_OFFSET;
+        this.clockWrite = page + CLOCK_WRITE_OFFSET;
     }
 
     /** The process-wide hook page; it is never freed, as any engine may still point at it. */
@@ -294,6 +328,11 @@ final class NativeHooks {
         return clockRead;
     }
 
+    /** Address of the MMIO write function of {@link ClockRegisters}. */
+    long clockWrite() {
+        return clockWrite;
+    }
+
     /** Writes a function whose {@code mov rax, imm64} between {@code before} and {@code after} loads {@code stop}. */
     private static void writeCallingStop(Pointer code, int at, byte[] before, long stop, byte[] after) {
         code.write(at, before, 0, before.length);
@@ -313,6 +352,7 @@ final class NativeHooks {
         writeCallingStop(code, 0, COUNT_BEFORE_TARGET, stop, COUNT_AFTER_TARGET);
         writeCallingStop(code, GATE_OFFSET, GATE_BEFORE_TARGET, stop, GATE_AFTER_TARGET);
         code.write(CLOCK_READ_OFFSET, CLOCK_READ, 0, CLOCK_READ.length);
+        code.write(CLOCK_WRITE_OFFSET, CLOCK_WRITE, 0, CLOCK_WRITE.length);
         HostPages.protect(page, PAGE_SIZE, HostPages.PROT_READ | HostPages.PROT_EXEC);
         return page;
     }

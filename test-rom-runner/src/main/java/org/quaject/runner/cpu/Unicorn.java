@@ -157,9 +157,9 @@ final class Unicorn {
     static native int uc_mmio_map(long uc, long address, long size, MmioReadCallback read, long readData,
                                   MmioWriteCallback write, long writeData);
 
-    /** uc_mmio_map with a native read function. */
+    /** uc_mmio_map with native read and write functions. */
     static native int uc_mmio_map(long uc, long address, long size, long read, long readData,
-                                  MmioWriteCallback write, long writeData);
+                                  long write, long writeData);
 
     static native int uc_emu_start(long uc, long begin, long until, long timeout, long count);
 

@@ -1,6 +1,5 @@
 package org.quaject.runner.cpu;
 
-import com.sun.jna.CallbackReference;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
@@ -225,12 +224,14 @@ public final class UnicornCpu implements Cpu {
 
     @Override
     public ClockRegisters mapMmio(long address, long size, MmioHandler handler, int lowOffset, int highOffset,
-                                  int shift) {
+                                  int shift, int deferredWriteOffset) {
         MmioRegion region = mmioRegion(address, size, handler);
-        ClockRegisters clock = new ClockRegisters(Pointer.nativeValue(CallbackReference.getFunctionPointer(region.read)),
-                gate.countedAddress(), lowOffset, highOffset, shift);
+        ClockRegisters clock = new ClockRegisters(DirectCallbacks.address(region.read),
+                DirectCallbacks.address(region.write), gate.countedAddress(), lowOffset, highOffset, shift,
+                deferredWriteOffset);
+        region.deliverDeferredWritesOf(clock);
         Unicorn.check(Unicorn.uc_mmio_map(uc, address, size, NativeHooks.get().clockRead(), clock.address(),
-                region.write, 0), String.format("mapping MMIO at 0x%x", address));
+                NativeHooks.get().clockWrite(), clock.address()), String.format("mapping MMIO at 0x%x", address));
         clocks.add(clock);
         mapped.add(new Range(address, address + size));
         return clock;

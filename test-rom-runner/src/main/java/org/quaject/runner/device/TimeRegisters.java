@@ -21,4 +21,16 @@ public interface TimeRegisters {
 
     /** The time the registers read now, in ns. */
     long time();
+
+    /**
+     * A register whose write changes nothing the machine sees until the
+     * device's next access, so that the core may hold a 4-byte write of it
+     * and hand it to {@link Device#write} just before that access, in the
+     * guest's order: the goldfish-rtc's ALARM_HIGH, which the guest writes
+     * before ALARM_LOW arms the alarm. Its reads still reach the device,
+     * after the held write. -1, the default, for none.
+     */
+    default int deferrableWriteOffset() {
+        return -1;
+    }
 }

@@ -88,7 +88,8 @@ public final class Machine implements AutoCloseable {
                 if (device instanceof TimeRegisters time) {
                     // The guest reads the time on every alarm: the core reads it without calling the device.
                     timeRegisters.put(time, cpu.mapMmio(device.base(), size, window,
-                            time.timeLowOffset(), time.timeHighOffset(), VirtualClock.SHIFT));
+                            time.timeLowOffset(), time.timeHighOffset(), VirtualClock.SHIFT,
+                            time.deferrableWriteOffset()));
                 } else {
                     cpu.mapMmio(device.base(), size, window);
                 }

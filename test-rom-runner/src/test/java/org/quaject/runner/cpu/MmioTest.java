@@ -209,7 +209,7 @@ class MmioTest {
                 """)) {
             Cpu cpu = machine.cpu;
             Recorder device = new Recorder();
-            ClockRegisters clock = cpu.mapMmio(0xff009000L, 0x1000, device, 0x10, 0x14, 4);
+            ClockRegisters clock = cpu.mapMmio(0xff009000L, 0x1000, device, 0x10, 0x14, 4, -1);
             clock.setBase(0x1_ffff_ffe0L);
             assertEquals(StopReason.STOP_INSTRUCTION, cpu.run(100).reason());
             // Instruction 2 reads the low half: 0x1_ffff_ffe0 + 2 * 16; instruction 7: + 7 * 16.
@@ -221,6 +221,28 @@ class MmioTest {
             assertEquals(2, cpu.get(Register.D5));
             assertEquals(2, clock.latchedHigh());
             assertEquals(List.of("r4@8", "r2@16", "w4@20=7"), device.accesses);
+        }
+    }
+
+    /** A held write reaches the device just before its next access, so the device sees the guest's order. */
+    @Test
+    void aDeferredRegistersWritesReachTheDeviceBeforeItsNextAccess() throws Exception {
+        try (Machine machine = Machine.boot(dir, """
+                    .globl _start
+                _start:
+                    move.l #5,0xff009018
+                    move.l #6,0xff00900c
+                    move.l #7,0xff009018
+                    move.l 0xff009018,d0
+                    move.w #8,0xff009018
+                    move.l #9,0xff009018
+                    stop #0x2700
+                """)) {
+            Recorder device = new Recorder();
+            machine.cpu.mapMmio(0xff009000L, 0x1000, device, 0x10, 0x14, 4, 0x18);
+            assertEquals(StopReason.STOP_INSTRUCTION, machine.cpu.run(100).reason());
+            // The last write is still held: nothing has touched the device since.
+            assertEquals(List.of("w4@24=5", "w4@12=6", "w4@24=7", "r4@24", "w2@24=8"), device.accesses);
         }
     }
 
