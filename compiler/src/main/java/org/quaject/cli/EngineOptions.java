@@ -129,15 +129,22 @@ final class EngineOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
     boolean verbose;
 
+    /** Where in the image a crash report the guest printed points, if the image can say. */
+    interface CrashLocator {
+        /** A report line, {@code     at 0x... symbol+0x.. (file:line): instruction}. */
+        Optional<String> locate(GuestReport report);
+    }
+
     /**
      * Boots an image, or a .qj file compiled first, and runs it to its end.
      * Returns empty after saying on {@code err} why it could not.
      *
-     * @param defaults what bounds the run where the command line does not
-     * @param input    the console input, given what the image says about itself
+     * @param defaults      what bounds the run where the command line does not
+     * @param input         the console input, given what the image says about itself
+     * @param consoleOutput where the console output goes as it comes, given what locates its crash reports
      */
-    Optional<Boot> boot(Path argument, boolean testMode, Limits defaults,
-                        Function<ImageInfo, InputStream> input, OutputStream consoleOutput, PrintWriter err) {
+    Optional<Boot> boot(Path argument, boolean testMode, Limits defaults, Function<ImageInfo, InputStream> input,
+                        Function<CrashLocator, OutputStream> consoleOutput, PrintWriter err) {
         try (Workspace workspace = Workspace.open(null)) {
             // The plug-ins and --device first: a wrong jar or type is told before any compiling.
             DevicePlugins plugins = DevicePlugins.load(devicePath);
@@ -151,13 +158,16 @@ final class EngineOptions {
             List<String> types = new ArrayList<>(info.devices());
             types.addAll(devices);
             List<DeviceProvider> providers = providers(plugins, types);
+            CrashLocator locator = crashLocator(image.get().symbols());
             RunRequest request = new RunRequest(image.get().elf(), info.ramBytes(), testMode,
-                    input.apply(info), consoleOutput, timeout(defaults), instructionBudget(defaults),
+                    input.apply(info), consoleOutput.apply(locator), timeout(defaults), instructionBudget(defaults),
                     stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()),
                     providers);
             RunResult result = engine().run(request);
-            return Optional.of(new Boot(result, image.get().symbols()
-                    .map(symbols -> locateCrashes(result, symbols)).orElse(Map.of())));
+            Map<GuestReport, String> locations = new LinkedHashMap<>();
+            GuestReport.findAll(new String(result.transcript(), StandardCharsets.UTF_8))
+                    .forEach(report -> locator.locate(report).ifPresent(where -> locations.put(report, where)));
+            return Optional.of(new Boot(result, locations));
         } catch (EngineException | DevicePluginException e) {
             err.println("qj: error: " + e.getMessage());
             return Optional.empty();
@@ -197,20 +207,32 @@ final class EngineOptions {
         }
     }
 
-    /** Where the crash reports in a run's output point; read now, as a compiled image is temporary. */
-    private static Map<GuestReport, String> locateCrashes(RunResult result, Path image) {
-        List<GuestReport> reports = GuestReport.findAll(new String(result.transcript(), StandardCharsets.UTF_8));
-        if (reports.isEmpty()) {
-            return Map.of();
-        }
-        Map<GuestReport, String> locations = new LinkedHashMap<>();
+    /**
+     * What locates crash reports in the image's code, reading the image at
+     * the first report: while the run's workspace is open, as a compiled
+     * image is temporary.
+     */
+    private static CrashLocator crashLocator(Optional<Path> symbols) {
+        return new CrashLocator() {
+            private Optional<CodeLocator> code;
+
+            @Override
+            public synchronized Optional<String> locate(GuestReport report) {
+                if (code == null) {
+                    code = symbols.flatMap(EngineOptions::codeLocator);
+                }
+                return code.map(locator -> RegisterReport.where(locator.locate(report.faultAddress())));
+            }
+        };
+    }
+
+    private static Optional<CodeLocator> codeLocator(Path image) {
         try {
-            CodeLocator locator = CodeLocator.of(image, ElfFile.read(image));
-            reports.forEach(r -> locations.put(r, RegisterReport.where(locator.locate(r.faultAddress()))));
+            return Optional.of(CodeLocator.of(image, ElfFile.read(image)));
         } catch (IOException | ElfFormatException e) {
-            // The run itself read the image; failing now is no reason to hide its result.
+            // The run read the image itself; failing now is no reason to hide its result.
+            return Optional.empty();
         }
-        return locations;
     }
 
     /** The instruction budget of the run: --max-instructions, else the default on the runner; none on QEMU. */

@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         InputStream input = new SequenceInputStream(System.in,
                 new ByteArrayInputStream(new byte[] {END_OF_TRANSMISSION}));
         Optional<EngineOptions.Boot> boot = engineOptions.boot(image, false, EngineOptions.Limits.NONE,
-                info -> input, System.out, err);
+                info -> input, locator -> System.out, err);
         System.out.flush();
         if (boot.isEmpty()) {
             return ExitStatus.FAILURE;

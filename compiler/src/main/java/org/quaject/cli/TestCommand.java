@@ -2,21 +2,17 @@ package org.quaject.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import org.quaject.compiler.image.OutputFiles;
 import org.quaject.runner.JUnitXmlReport;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.TapReport;
 import org.quaject.runner.TestResult;
-import org.quaject.runner.report.GuestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,14 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Run the tests inside an image and report them in TAP.",
         description = {
             "Boot an image (or a .qj file, compiled first) in test mode, feed it the console input its "
-                    + "tests declare, and print each test as a TAP line, the rest of the console as TAP comments, "
-                    + "then 'N passed, N failed'. Exit status 0 only if every test passed and the image halted "
-                    + "normally."})
+                    + "tests declare, and print each test as a TAP line the moment it ends, the rest of the "
+                    + "console as TAP comments, then 'N passed, N failed'. Exit status 0 only if every test "
+                    + "passed and the image halted normally."})
 final class TestCommand implements Callable<Integer> {
-
-    private static final Pattern TAP_LINE = Pattern.compile("(ok \\d|not ok \\d|1\\.\\.\\d|#)");
-    /** The first line of a crash report, not the {@code not ok} line that repeats its headline. */
-    private static final Pattern REPORT_HEADLINE = Pattern.compile("(# )?\\*\\*\\* ");
 
     @Spec
     CommandSpec spec;
@@ -61,17 +53,20 @@ final class TestCommand implements Callable<Integer> {
         if (junitXml != null && !removeStaleReport(err)) {
             return ExitStatus.FAILURE;
         }
+        TapStream tap = new TapStream(out);
         Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, EngineOptions.Limits.TEST,
-                info -> new ByteArrayInputStream(info.consoleInput()), OutputStream.nullOutputStream(), err);
+                info -> new ByteArrayInputStream(info.consoleInput()), tap::locatingWith, err);
         if (boot.isEmpty()) {
             return ExitStatus.FAILURE;
         }
         RunResult result = boot.get().result();
+        tap.finish(result.transcript());
         boot.get().reportContention(err);
         TapReport reported = TapReport.parse(result.transcript());
         boolean halted = boot.get().halted();
         TapReport report = halted ? reported : reported.complete(result.summary());
-        print(boot.get(), report.results().subList(reported.results().size(), report.results().size()), out);
+        report.results().subList(reported.results().size(), report.results().size())
+                .forEach(r -> out.println(r.toTapLine()));
         if (!halted) {
             result.detail().lines().forEach(line -> out.println("# " + line));
         }
@@ -117,24 +112,5 @@ final class TestCommand implements Callable<Integer> {
             err.println("qj: error: cannot write the report " + junitXml + ": " + e.getMessage());
             return false;
         }
-    }
-
-    /**
-     * The console in order, as TAP: plan, result and comment lines as they are,
-     * anything else as a comment, and after the first line of each crash
-     * report where in the image it points; then the tests the image never
-     * reported.
-     */
-    private static void print(EngineOptions.Boot boot, List<TestResult> unreported, PrintWriter out) {
-        for (String line : new String(boot.result().transcript(), StandardCharsets.UTF_8).split("\r?\n")) {
-            boolean tap = TAP_LINE.matcher(line).lookingAt();
-            if (!line.isEmpty()) {
-                out.println(tap ? line : "# " + line);
-            }
-            if (REPORT_HEADLINE.matcher(line).lookingAt()) {
-                GuestReport.find(line).map(boot.crashLocations()::get).ifPresent(where -> out.println("# " + where));
-            }
-        }
-        unreported.forEach(r -> out.println(r.toTapLine()));
     }
 }

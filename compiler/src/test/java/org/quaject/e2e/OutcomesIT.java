@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,6 +102,25 @@ class OutcomesIT {
         assertTrue(result.stdout().contains(
                 "\nnot ok 3 - forgets to pass # the test ended without passing or failing\n"), result::toString);
         assertTrue(result.stdout().endsWith("1 passed, 2 failed\n"), result::toString);
+    }
+
+    /** Each test's TAP line is out the moment the test ends, while the image still runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void testStreamsEachResultAsTheTestEnds(String engine) throws Exception {
+        Process qj = new ProcessBuilder(QjProcess.ROOT.resolve("bin/qj").toString(), "test",
+                QjProcess.fixture("loops-forever.qj").toString(), "--engine", engine, "--timeout", "600")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(qj.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("1..2", out.readLine());
+            assertEquals("ok 1 - passes", out.readLine());
+            // The second test loops until the budget or the timeout, minutes away.
+            assertTrue(qj.isAlive(), "qj had ended before its first result was read");
+        } finally {
+            qj.destroy();
+            qj.waitFor();
+        }
     }
 
     /** --junit-xml writes what the TAP says, a test case per test block; a run that cannot start leaves none. */
