@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,22 +105,31 @@ class OutcomesIT {
         assertTrue(result.stdout().endsWith("1 passed, 2 failed\n"), result::toString);
     }
 
-    /** Each test's TAP line is out the moment the test ends, while the image still runs. */
+    /**
+     * Each test's TAP line is out the moment the test ends, while the image
+     * still runs; and qj stopped then (SIGTERM) stops QEMU with it.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"runner", "qemu"})
     void testStreamsEachResultAsTheTestEnds(String engine) throws Exception {
         Process qj = new ProcessBuilder(QjProcess.ROOT.resolve("bin/qj").toString(), "test",
                 QjProcess.fixture("loops-forever.qj").toString(), "--engine", engine, "--timeout", "600")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<ProcessHandle> children;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(qj.getInputStream(),
                 StandardCharsets.UTF_8))) {
             assertEquals("1..2", out.readLine());
             assertEquals("ok 1 - passes", out.readLine());
             // The second test loops until the budget or the timeout, minutes away.
             assertTrue(qj.isAlive(), "qj had ended before its first result was read");
+            children = qj.descendants().toList();
         } finally {
             qj.destroy();
             qj.waitFor();
+        }
+        for (ProcessHandle child : children) {
+            // A safety net, not a measure: a stopped QEMU is gone in milliseconds.
+            child.onExit().get(60, TimeUnit.SECONDS);
         }
     }
 

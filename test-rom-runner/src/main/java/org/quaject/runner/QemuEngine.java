@@ -88,6 +88,22 @@ public final class QemuEngine implements Engine {
             }
         }
         Process qemu = start(commandLine(locateExecutable(), request));
+        // A JVM that ends while QEMU runs (Ctrl-C, SIGTERM) takes QEMU with it.
+        Thread stopOnExit = new Thread(() -> destroy(qemu), "qj: stop QEMU");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            return supervise(request, qemu);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down: the hook runs anyway, on a QEMU already gone.
+            }
+        }
+    }
+
+    /** Passes the console on while QEMU runs, and stops it at the request's timeout. */
+    private RunResult supervise(RunRequest request, Process qemu) throws EngineException {
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         StreamPump output = StreamPump.start("qemu console output", qemu.getInputStream(), console);
