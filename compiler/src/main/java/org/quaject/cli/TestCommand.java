@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.quaject.compiler.image.OutputFiles;
@@ -34,30 +35,77 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE.qj|IMAGE.elf|IMAGE.img", description = "The kernel or image whose tests to run.")
-    Path image;
+    @Parameters(arity = "1..*", paramLabel = "FILE.qj|IMAGE.elf|IMAGE.img|FOLDER",
+            description = "The kernels or images whose tests to run. A folder stands for its images (.elf, .img)"
+                    + " and its .qj files that declare a kernel.")
+    List<Path> arguments;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--junit-xml", paramLabel = "FILE",
-            description = "Also write the results to FILE as a JUnit XML report, the form Maven Surefire writes"
-                    + " and CI servers read: a test case per test block, named after it. A run that cannot start"
-                    + " leaves no FILE (an old one is removed).")
+    @Option(names = "--junit-xml", paramLabel = "FILE|FOLDER",
+            description = "Also write the results as JUnit XML reports, the form Maven Surefire writes and CI"
+                    + " servers read: a test case per test block, named after it. For one image, to FILE; for"
+                    + " several, to FOLDER/TEST-NAME.xml each. A run that cannot start leaves no report (an old"
+                    + " one is removed).")
     Path junitXml;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (junitXml != null && !removeStaleReport(err)) {
+        List<Path> targets = TestTargets.of(arguments, err);
+        if (targets.isEmpty()) {
             return ExitStatus.FAILURE;
+        }
+        if (targets.size() == 1 && !Files.isDirectory(arguments.get(0))) {
+            return test(targets.get(0), junitXml, out, err).exitStatus();
+        }
+        Totals totals = new Totals();
+        for (Path target : targets) {
+            out.println("# " + target);
+            totals.add(test(target, junitXml == null ? null : junitXml.resolve(reportName(target)), out, err));
+        }
+        out.println(targets.size() + " images: " + totals.passed + " passed, " + totals.failed + " failed");
+        return totals.allPassed ? ExitStatus.SUCCESS : ExitStatus.FAILURE;
+    }
+
+    /** What testing one image came to. */
+    private record ImageResult(long passed, long failed, int exitStatus) {
+    }
+
+    private static final class Totals {
+        long passed;
+        long failed;
+        boolean allPassed = true;
+
+        void add(ImageResult outcome) {
+            passed += outcome.passed();
+            failed += outcome.failed();
+            allPassed &= outcome.exitStatus() == ExitStatus.SUCCESS;
+        }
+    }
+
+    /** A report's file name, as Surefire names them, with the image's whole file name: hello.elf and hello.img both. */
+    private static String reportName(Path target) {
+        return "TEST-" + target.getFileName() + ".xml";
+    }
+
+    /** The image's file name without its extension. */
+    private static String suiteName(Path target) {
+        return target.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    }
+
+    /** Tests one image, printing its TAP; {@code reportFile}, if not null, gets its JUnit XML report. */
+    private ImageResult test(Path image, Path reportFile, PrintWriter out, PrintWriter err) {
+        if (reportFile != null && !removeStaleReport(reportFile, err)) {
+            return new ImageResult(0, 0, ExitStatus.FAILURE);
         }
         TapStream tap = new TapStream(out);
         Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, EngineOptions.Limits.TEST,
                 info -> new ByteArrayInputStream(info.consoleInput()), tap::locatingWith, err);
         if (boot.isEmpty()) {
-            return ExitStatus.FAILURE;
+            return new ImageResult(0, 0, ExitStatus.FAILURE);
         }
         RunResult result = boot.get().result();
         tap.finish(result.transcript());
@@ -78,38 +126,39 @@ final class TestCommand implements Callable<Integer> {
         if (!planKept) {
             err.println("qj: the image did not report the test plan it announced");
         }
-        if (junitXml != null && !writeReport(report, new String(result.transcript(), StandardCharsets.UTF_8), err)) {
-            return ExitStatus.FAILURE;
+        if (reportFile != null && !writeReport(image, reportFile, report,
+                new String(result.transcript(), StandardCharsets.UTF_8), err)) {
+            return new ImageResult(passed, failed, ExitStatus.FAILURE);
         }
-        return failed == 0 && halted && planKept && result.processExitCode() == 0
+        return new ImageResult(passed, failed, failed == 0 && halted && planKept && result.processExitCode() == 0
                 ? ExitStatus.SUCCESS
-                : ExitStatus.FAILURE;
+                : ExitStatus.FAILURE);
     }
 
-    private boolean removeStaleReport(PrintWriter err) {
+    private static boolean removeStaleReport(Path reportFile, PrintWriter err) {
         try {
-            Files.deleteIfExists(junitXml);
+            Files.deleteIfExists(reportFile);
             return true;
         } catch (IOException e) {
-            err.println("qj: error: cannot remove the old report " + junitXml + ": " + e.getMessage());
+            err.println("qj: error: cannot remove the old report " + reportFile + ": " + e.getMessage());
             return false;
         }
     }
 
     /** Writes the report whole or not at all; the suite is named after the image, without its extension. */
-    private boolean writeReport(TapReport report, String console, PrintWriter err) {
-        String suite = image.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    private static boolean writeReport(Path image, Path reportFile, TapReport results, String console,
+                                       PrintWriter err) {
         try {
             Path written = Files.createTempFile("qj-junit-", ".xml");
             try {
-                Files.writeString(written, JUnitXmlReport.of(suite, report.results(), console));
-                new OutputFiles().add(written, junitXml).commit();
+                Files.writeString(written, JUnitXmlReport.of(suiteName(image), results.results(), console));
+                new OutputFiles().add(written, reportFile).commit();
             } finally {
                 Files.deleteIfExists(written);
             }
             return true;
         } catch (IOException e) {
-            err.println("qj: error: cannot write the report " + junitXml + ": " + e.getMessage());
+            err.println("qj: error: cannot write the report " + reportFile + ": " + e.getMessage());
             return false;
         }
     }

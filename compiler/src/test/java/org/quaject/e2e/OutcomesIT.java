@@ -155,6 +155,34 @@ class OutcomesIT {
         assertFalse(Files.exists(report), "the report of the earlier run is still there");
     }
 
+    /**
+     * Several images, or a folder, at once: each one's TAP after a line
+     * naming it, then the totals; a folder's .qj libraries (no kernel) are
+     * left out, and with several images --junit-xml is a folder of reports.
+     */
+    @Test
+    void testRunsSeveralImagesAndTheKernelsInAFolder(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("kernels"));
+        Files.copy(QjProcess.fixture("failing-test.qj"), folder.resolve("failing-test.qj"));
+        Files.copy(QjProcess.example("hello"), folder.resolve("hello.qj"));
+        Files.copy(QjProcess.ROOT.resolve("examples/queues/preempt.qj"), folder.resolve("preempt.qj"));
+        Path reports = dir.resolve("reports");
+        QjProcess.Result result = QjProcess.run("test", folder, QjProcess.fixture("exit-status.qj"),
+                "--junit-xml", reports);
+        assertEquals(1, result.exitStatus(), result::toString);
+        assertTrue(result.stdout().startsWith("# " + folder.resolve("failing-test.qj") + "\n1..3\nok 1 - passes\n"),
+                result::toString);
+        assertTrue(result.stdout().contains("\n1 passed, 2 failed\n# " + folder.resolve("hello.qj")
+                + "\n1..1\nok 1 - the greeting is one line\n"), result::toString);
+        assertTrue(result.stdout().contains("\n# " + QjProcess.fixture("exit-status.qj") + "\n"), result::toString);
+        assertFalse(result.stdout().contains("preempt.qj"), result::toString);
+        assertTrue(result.stdout().endsWith("\n3 images: 2 passed, 2 failed\n"), result::toString);
+        try (var written = Files.list(reports)) {
+            assertEquals(List.of("TEST-exit-status.qj.xml", "TEST-failing-test.qj.xml", "TEST-hello.qj.xml"),
+                    written.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"runner", "qemu"})
     void mainsResultIsTheExitStatus(String engine) {
