@@ -183,6 +183,16 @@ class OutcomesIT {
         }
     }
 
+    /** A folder with nothing to test is an error that says so, before anything runs. */
+    @Test
+    void testOfAFolderWithoutKernelsOrImagesSaysSo(@TempDir Path dir) throws Exception {
+        Files.copy(QjProcess.ROOT.resolve("examples/queues/preempt.qj"), dir.resolve("preempt.qj"));
+        QjProcess.Result result = QjProcess.run("test", dir, QjProcess.example("hello"));
+        assertEquals(1, result.exitStatus(), result::toString);
+        assertEquals("", result.stdout());
+        assertEquals("qj: error: " + dir + " holds no kernel (.qj) and no image (.elf, .img)\n", result.stderr());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"runner", "qemu"})
     void mainsResultIsTheExitStatus(String engine) {
