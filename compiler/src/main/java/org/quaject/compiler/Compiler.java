@@ -75,7 +75,7 @@ public final class Compiler {
         files.forEach(f -> sources.put(f.source().displayName(), f.source()));
 
         progress.accept("generate and assemble " + program.classes().size() + " quaject templates");
-        QuajectTemplateGenerator templateGenerator = new QuajectTemplateGenerator();
+        QuajectTemplateGenerator templateGenerator = new QuajectTemplateGenerator(program);
         Map<QuajectClass, Path> templateObjects = new LinkedHashMap<>();
         for (QuajectClass quaject : program.classes()) {
             Path asm = write(work.resolve(QuajectTemplateGenerator.fileName(quaject, ".s")),

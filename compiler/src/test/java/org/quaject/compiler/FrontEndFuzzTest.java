@@ -83,7 +83,7 @@ class FrontEndFuzzTest {
                 diagnostics.stopIfErrors();
                 Checker.check(program, diagnostics);
                 diagnostics.stopIfErrors();
-                QuajectTemplateGenerator templates = new QuajectTemplateGenerator();
+                QuajectTemplateGenerator templates = new QuajectTemplateGenerator(program);
                 for (QuajectClass quaject : program.classes()) {
                     assertFalse(templates.generate(quaject).isEmpty());
                     if (quaject.callentries().stream().anyMatch(Callentry::inline)) {

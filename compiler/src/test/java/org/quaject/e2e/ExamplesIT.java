@@ -1,6 +1,7 @@
 package org.quaject.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -102,6 +103,38 @@ class ExamplesIT {
                     engine + ": " + lines);
             assertEquals("blocking:     Bytes put faster than they are taken: one pipe waits, one drops.", lines.get(1),
                     engine);
+        }
+    }
+
+    /** Preempted threads interleave their lines by the clock, the same way on both engines and on every run. */
+    @Test
+    void threadsInterleaveTheirLinesTheSameOnBothEnginesAndEveryRun() {
+        QjProcess.Result first = QjProcess.run("run", QjProcess.example("threads"), "--engine", "runner");
+        assertEquals(0, first.exitStatus(), first::toString);
+        List<String> lines = first.stdout().lines().toList();
+        assertEquals(12, lines.size(), first::toString);
+        for (int worker = 1; worker <= 3; worker++) {
+            String prefix = "worker " + worker + " finished round ";
+            List<String> own = lines.stream().filter(l -> l.startsWith(prefix)).toList();
+            assertEquals(List.of(prefix + 1, prefix + 2, prefix + 3, prefix + 4), own, first::toString);
+        }
+        assertNotEquals(lines.stream().sorted().toList(), lines, "the workers did not interleave: " + lines);
+        assertEquals(first.stdout(), QjProcess.run("run", QjProcess.example("threads"), "--engine", "runner").stdout());
+        QjProcess.Result qemu = QjProcess.run("run", QjProcess.example("threads"), "--engine", "qemu");
+        assertEquals(0, qemu.exitStatus(), qemu::toString);
+        assertEquals(first.stdout(), qemu.stdout());
+    }
+
+    /** The kernel of docs/threads.md runs as printed, on both engines. */
+    @Test
+    void theThreadsGuidesKernelRuns() throws IOException {
+        String doc = Files.readString(QjProcess.ROOT.resolve("docs/threads.md"));
+        int start = doc.indexOf("import \"thread\"");
+        Path source = Files.writeString(out.resolve("counting.qj"), doc.substring(start, doc.indexOf("```", start)));
+        for (String engine : new String[] {"runner", "qemu"}) {
+            QjProcess.Result result = QjProcess.run("run", source, "--engine", engine);
+            assertEquals(0, result.exitStatus(), engine + ": " + result);
+            assertEquals("", result.stdout(), engine);
         }
     }
 

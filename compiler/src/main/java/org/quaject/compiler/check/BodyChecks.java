@@ -3,6 +3,7 @@ package org.quaject.compiler.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quaject.compiler.diag.Diagnostics;
@@ -20,9 +21,9 @@ import org.quaject.compiler.model.TestCase;
 
 /**
  * Checks the assembly bodies: every hole names something (in a quaject's bodies
- * one of its own members or {@code @self}; in the kernel's main and tests an
- * instance or one of an instance's members), and a quaject's bodies keep their
- * code and data in its block.
+ * one of its own members, {@code @self}, or a quaject class; in the kernel's main
+ * and tests an instance or one of an instance's members, or a quaject class), and
+ * a quaject's bodies keep their code and data in its block.
  */
 final class BodyChecks {
 
@@ -52,9 +53,10 @@ final class BodyChecks {
 
     void check(Program program) {
         for (QuajectClass quaject : program.classes()) {
-            quaject.callentries().stream().map(Callentry::body).forEach(body -> checkQuajectBody(body, quaject));
+            quaject.callentries().stream().map(Callentry::body)
+                    .forEach(body -> checkQuajectBody(body, quaject, program));
             quaject.slots().stream().map(Slot::defaultBody).flatMap(Optional::stream)
-                    .forEach(body -> checkQuajectBody(body, quaject));
+                    .forEach(body -> checkQuajectBody(body, quaject, program));
         }
         if (!program.kernels().isEmpty()) {
             Kernel kernel = program.kernel();
@@ -63,7 +65,7 @@ final class BodyChecks {
         }
     }
 
-    private void checkQuajectBody(AssemblyBody body, QuajectClass quaject) {
+    private void checkQuajectBody(AssemblyBody body, QuajectClass quaject, Program program) {
         Matcher directive = SECTION_DIRECTIVE.matcher(body.text());
         while (directive.find()) {
             boolean named = directive.group(1).endsWith("section") && !directive.group(2).isEmpty();
@@ -75,11 +77,11 @@ final class BodyChecks {
         checkLocalLabels(body);
         checkEnd(body);
         checkLineMarkers(body);
-        for (HoleRef hole : body.holes(false)) {
-            if (!hole.name().equals(QuajectClass.SELF) && quaject.member(hole.name()).isEmpty()) {
-                diagnostics.error(hole.position(),
-                        "%s names nothing in %s %s: it has no field, parameter, callentry, callout, callback or register called '%s'",
-                        hole, quaject.kindName(), quaject.name(), hole.name());
+        for (HoleRef hole : quaject.holesOf(body)) {
+            if (!quaject.ownsHoleName(hole.name())) {
+                checkClassHole(hole, program, () -> String.format("%s names nothing in %s %s: it has no field, "
+                                + "parameter, callentry, callout, callback or register called '%s', and there is no "
+                                + "quaject '%s'", hole, quaject.kindName(), quaject.name(), hole.name(), hole.name()));
             }
         }
     }
@@ -155,7 +157,8 @@ final class BodyChecks {
         for (HoleRef hole : body.holes(true)) {
             Optional<Instance> instance = kernel.instance(hole.name());
             if (instance.isEmpty()) {
-                checkClassHole(hole, program, kernel);
+                checkClassHole(hole, program, () -> String.format("%s names nothing: kernel %s has no instance "
+                        + "'%s' and there is no quaject '%s'", hole, kernel.name(), hole.name(), hole.name()));
                 continue;
             }
             Optional<QuajectClass> quaject = program.quajectClass(instance.get().className().text());
@@ -173,11 +176,10 @@ final class BodyChecks {
      * {@code @Class.member}: where a callentry or field lies in its blocks, or
      * a slot's number.
      */
-    private void checkClassHole(HoleRef hole, Program program, Kernel kernel) {
+    private void checkClassHole(HoleRef hole, Program program, Supplier<String> namesNothing) {
         Optional<QuajectClass> quaject = program.quajectClass(hole.name());
         if (quaject.isEmpty()) {
-            diagnostics.error(hole.position(), "%s names nothing: kernel %s has no instance '%s' and there is "
-                    + "no quaject '%s'", hole, kernel.name(), hole.name(), hole.name());
+            diagnostics.error(hole.position(), "%s", namesNothing.get());
         } else if (quaject.get().device()) {
             diagnostics.error(hole.position(), "%s: device %s cannot be created at run time; declare an instance "
                     + "with its base address", hole, hole.name());

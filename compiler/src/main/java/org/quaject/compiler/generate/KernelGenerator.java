@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
-import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.model.TestCase;
 import org.stringtemplate.v4.STGroup;
 
@@ -67,19 +66,11 @@ public final class KernelGenerator {
      * slot's number.
      */
     private static String symbolOf(HoleRef hole, Program program) {
-        boolean instance = program.kernel().instance(hole.name()).isPresent();
-        if (hole.hasMember()) {
-            if (instance) {
-                return Symbols.instanceMember(hole.name(), hole.member());
-            }
-            if (hole.member().equals(QuajectClass.CREATE)) {
-                return Symbols.creationStub(hole.name());
-            }
-            boolean slot = program.quajectClass(hole.name()).flatMap(q -> q.slot(hole.member())).isPresent();
-            return slot ? Symbols.classSlotNumber(hole.name(), hole.member())
-                    : Symbols.classMemberOffset(hole.name(), hole.member());
+        if (program.kernel().instance(hole.name()).isEmpty()) {
+            return Symbols.classHole(hole, program);
         }
-        return instance ? Symbols.instanceBase(hole.name()) : Symbols.classDescriptor(hole.name());
+        return hole.hasMember() ? Symbols.instanceMember(hole.name(), hole.member())
+                : Symbols.instanceBase(hole.name());
     }
 
     private static byte[] utf8(String s) {

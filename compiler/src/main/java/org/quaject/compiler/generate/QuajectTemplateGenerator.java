@@ -9,6 +9,7 @@ import org.quaject.compiler.model.Constant;
 import org.quaject.compiler.model.Field;
 import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.Initializer;
+import org.quaject.compiler.model.Program;
 import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.model.Slot;
 import org.stringtemplate.v4.STGroup;
@@ -17,10 +18,17 @@ import org.stringtemplate.v4.STGroup;
  * Generates the template of a quaject class: one section holding the code of its
  * callentries and default bodies, then its data fields. Each hole is left as an
  * undefined symbol, so that the assembled object records where every hole is.
+ * A hole that names another class ({@code @Other.create}) is that class's
+ * symbol, which the linker resolves like any other.
  */
 public final class QuajectTemplateGenerator {
 
     private final STGroup group = Templates.group("quaject");
+    private final Program program;
+
+    public QuajectTemplateGenerator(Program program) {
+        this.program = program;
+    }
 
     /**
      * A callentry or default body in the template; {@code section} is set when
@@ -97,9 +105,13 @@ public final class QuajectTemplateGenerator {
      * A body with its holes as symbols, and each call through a slot with
      * inline room as a call site of that room (the qj_inline_site macro).
      */
-    private static String body(AssemblyBody body, QuajectClass quaject) {
+    private String body(AssemblyBody body, QuajectClass quaject) {
         List<AsmText.Edit> edits = new ArrayList<>();
-        for (HoleRef hole : body.holes(false)) {
+        for (HoleRef hole : quaject.holesOf(body)) {
+            if (!quaject.ownsHoleName(hole.name())) {
+                edits.add(new AsmText.Edit(hole.start(), hole.end(), Symbols.classHole(hole, program)));
+                continue;
+            }
             Optional<Long> room = quaject.slot(hole.name()).flatMap(Slot::inlineRoom).map(Constant::value);
             Optional<AssemblyBody.Statement> call = room.flatMap(r -> body.callThrough(hole));
             if (call.isPresent()) {

@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.quaject.compiler.model.HoleRef;
+import org.quaject.compiler.model.Program;
+import org.quaject.compiler.model.QuajectClass;
 
 /**
  * How the names of the .qj source become assembler and linker symbols. All the
@@ -92,6 +95,23 @@ public final class Symbols {
      */
     public static String creationStub(String className) {
         return className + "$$create";
+    }
+
+    /**
+     * The symbol of a hole that names a class, in any body: {@code @Counter}
+     * is its descriptor, {@code @Counter.create} its creation stub,
+     * {@code @Counter.inc} a callentry's or field's offset in its blocks,
+     * {@code @Counter.reader} a slot's number.
+     */
+    public static String classHole(HoleRef hole, Program program) {
+        if (!hole.hasMember()) {
+            return classDescriptor(hole.name());
+        }
+        if (hole.member().equals(QuajectClass.CREATE)) {
+            return creationStub(hole.name());
+        }
+        boolean slot = program.quajectClass(hole.name()).flatMap(q -> q.slot(hole.member())).isPresent();
+        return slot ? classSlotNumber(hole.name(), hole.member()) : classMemberOffset(hole.name(), hole.member());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quaject.compiler.diag.Position;
@@ -16,25 +17,36 @@ import org.quaject.compiler.diag.SourceFile;
  */
 public record AssemblyBody(String text, SourceFile file, int startOffset) {
 
-    /** {@code @name}, as holes are written in a quaject's bodies. */
-    private static final Pattern HOLE = Pattern.compile("@([A-Za-z_][A-Za-z0-9_]*)()");
-
-    /** {@code @instance} or {@code @instance.member}, as holes are written in the kernel's bodies. */
-    private static final Pattern QUALIFIED_HOLE =
+    /** {@code @name} or {@code @name.member}. */
+    private static final Pattern HOLE =
             Pattern.compile("@([A-Za-z_][A-Za-z0-9_]*)(?:\\.([A-Za-z_][A-Za-z0-9_]*))?");
 
     /**
-     * Every hole written in the body, in order. Anything after the hole, such as a
-     * size suffix in {@code @count.w}, is left to the assembler.
+     * Every hole written in the body, in order.
      *
      * @param qualified whether holes name an instance and a member (kernel bodies)
-     *                  or just a name (quaject bodies)
+     *                  or just a name (a quaject's own names; see {@link #holes(Predicate)})
      */
     public List<HoleRef> holes(boolean qualified) {
+        return holes(name -> !qualified);
+    }
+
+    /**
+     * Every hole written in the body, in order, as a quaject's bodies write
+     * them: {@code @name} for one of the quaject's own names (those
+     * {@code ownName} accepts), anything after it, such as the size suffix in
+     * {@code @count.w}, left to the assembler; {@code @name} or
+     * {@code @name.member} for any other name (another class, in a quaject's
+     * bodies; an instance, in the kernel's).
+     */
+    public List<HoleRef> holes(Predicate<String> ownName) {
         List<HoleRef> holes = new ArrayList<>();
-        Matcher m = (qualified ? QUALIFIED_HOLE : HOLE).matcher(text);
+        Matcher m = HOLE.matcher(text);
         while (m.find()) {
-            holes.add(new HoleRef(m.group(1), emptyToNull(m.group(2)), positionOf(m.start()), m.start(), m.end()));
+            String name = m.group(1);
+            boolean own = ownName.test(name);
+            int end = own ? m.start() + 1 + name.length() : m.end();
+            holes.add(new HoleRef(name, own ? null : emptyToNull(m.group(2)), positionOf(m.start()), m.start(), end));
         }
         return holes;
     }

@@ -4,9 +4,10 @@ import org.quaject.compiler.diag.Position;
 
 /**
  * A hole as written in an assembly body: {@code @name} or {@code @name.member}.
- * In a quaject body {@code name} is one of the quaject's own names and
- * {@code member} is not used; in the kernel's main and tests {@code name} is an
- * instance and {@code member} one of its names.
+ * In a quaject body {@code name} is one of the quaject's own names, with no
+ * {@code member}, or a quaject class and one of its names; in the kernel's main
+ * and tests {@code name} is an instance (or a class) and {@code member} one of
+ * its names.
  *
  * @param member null when the hole has no {@code .member} part
  * @param start  offset of the {@code @} in the body text

@@ -35,6 +35,19 @@ public record QuajectClass(Name name, boolean device, List<Param> params, List<F
         return members().stream().filter(m -> m.name().text().equals(name)).findFirst();
     }
 
+    /**
+     * Whether a hole {@code @name} in this quaject's bodies names one of its
+     * own members or {@code @self}; any other name is a class's.
+     */
+    public boolean ownsHoleName(String name) {
+        return name.equals(SELF) || member(name).isPresent();
+    }
+
+    /** The holes of one of this quaject's bodies ({@link AssemblyBody#holes(java.util.function.Predicate)}). */
+    public List<HoleRef> holesOf(AssemblyBody body) {
+        return body.holes(this::ownsHoleName);
+    }
+
     public Optional<Callentry> callentry(String name) {
         return callentries.stream().filter(c -> c.name().text().equals(name)).findFirst();
     }

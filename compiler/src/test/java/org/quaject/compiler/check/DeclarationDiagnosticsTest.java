@@ -83,7 +83,7 @@ class DeclarationDiagnosticsTest {
                         }
                         """),
                         error(3, 17, "@nosuch names nothing in quaject Q: it has no field, parameter, callentry, "
-                                + "callout, callback or register called 'nosuch'")),
+                                + "callout, callback or register called 'nosuch', and there is no quaject 'nosuch'")),
                 DiagnosticCase.of("a hole naming nothing in a default body", withKernel("""
                         quaject Q {
                             callout out() default {
@@ -93,7 +93,34 @@ class DeclarationDiagnosticsTest {
                         }
                         """),
                         error(3, 17, "@nosuch names nothing in quaject Q: it has no field, parameter, callentry, "
-                                + "callout, callback or register called 'nosuch'")));
+                                + "callout, callback or register called 'nosuch', and there is no quaject 'nosuch'")),
+                DiagnosticCase.of("a quaject body creating a device", withKernel("""
+                        device D {
+                            register R at 0
+                        }
+                        quaject Q {
+                            callentry make() {
+                                jsr     @D.create
+                                rts
+                            }
+                        }
+                        """),
+                        error(6, 17, "@D.create: device D cannot be created at run time; declare an instance with "
+                                + "its base address")),
+                DiagnosticCase.of("a quaject body naming another class's parameter", withKernel("""
+                        quaject Other(size: long = 4) {
+                            var count: long
+                        }
+                        quaject Q {
+                            callentry size() -> d0.l {
+                                move.l  #@Other.size,d0
+                                rts
+                            }
+                        }
+                        """),
+                        error(6, 25, "@Other.size: Other is a quaject class, not an instance; only its callentries "
+                                + "and fields (their place in its blocks) and its callouts and callbacks (their "
+                                + "numbers) can be named")));
     }
 
     static Stream<DiagnosticCase> parametersAndFields() {
