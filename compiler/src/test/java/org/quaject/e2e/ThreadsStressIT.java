@@ -1,0 +1,37 @@
+package org.quaject.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * examples/threads under the runner's preemption mode: the quantum clock's
+ * alarms fire 1 to 100 instructions after each switch sets them, drawn from
+ * the seed, so the threads' operations are cut into at other points by each
+ * seed, switch code and intent marks included. The operations' tests must
+ * pass under every seed. The ring-order and share tests measure the quanta
+ * the clock gives, which this mode replaces by random ones, so they are not
+ * judged here (ExamplesIT runs them on both engines). No --timeout: the
+ * default instruction budget bounds the runs.
+ */
+class ThreadsStressIT {
+
+    private static final List<String> OPERATIONS = List.of(
+            "suspend, resume and destroy from another thread, and their errors",
+            "a thread suspends itself and is resumed, then destroys itself",
+            "1000 threads check in and end, and their blocks are reused by the next 1000",
+            "bad requests are refused and change nothing");
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void theOperationsHoldUnderPreemptionFromTheSeed(int seed) {
+        QjProcess.Result result = QjProcess.run("test", QjProcess.example("threads"), "--preempt", seed);
+        List<String> lines = result.stdout().lines().toList();
+        for (String test : OPERATIONS) {
+            assertTrue(lines.stream().anyMatch(l -> l.matches("ok \\d+ - \\Q" + test + "\\E")),
+                    "not passed: " + test + "\n" + result);
+        }
+    }
+}
