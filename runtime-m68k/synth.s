@@ -128,8 +128,11 @@ qj_destroy:
         bne     2f
         move.l  a1,-(sp)
         movea.l HDR_CLASS(a0),a1
+        move.w  sr,-(sp)
+        ori.w   #0x0700,sr              | as in take_block: the list in one step
         move.l  DESC_INACTIVE(a1),HDR_NEXT(a0)
         move.l  a0,DESC_INACTIVE(a1)
+        move.w  (sp)+,sr
         movea.l (sp)+,a1
 2:      rts
 
@@ -179,8 +182,19 @@ check_parameters:
 | new one from the heap.
 | in:        a2 = the descriptor
 | out:       a0 = the block, or 0 when the heap cannot hold one
+| Interrupts are masked for its few instructions: a create or destroy in
+| another context (a thread, an interrupt handler) must not cut in between
+| reading the class's list or the heap's end and writing it.
 | clobbers:  d1-d3, a4
 take_block:
+        move.w  sr,-(sp)
+        ori.w   #0x0700,sr
+        bsr     inactive_or_new
+        move.w  (sp)+,sr
+        rts
+
+| inactive_or_new: take_block's work, with interrupts masked.
+inactive_or_new:
         movea.l DESC_INACTIVE(a2),a0
         cmpa.w  #0,a0
         beq     1f
@@ -206,18 +220,26 @@ take_block:
 3:      suba.l  a0,a0
         rts
 
-| copy_template: the class's template into the block, byte for byte.
+| copy_template: the class's template into the block, a long word at a time
+| and then the last 0 to 3 bytes (a block and a template start on 4-byte
+| boundaries).
 | in:        a0 = the block, a2 = the descriptor
-| clobbers:  d1, a4-a5
+| clobbers:  d1-d2, a4-a5
 copy_template:
         movea.l DESC_HOLES(a2),a4
         move.l  TABLE_SIZE(a4),d1
         movea.l DESC_TEMPLATE(a2),a4
         movea.l a0,a5
+        move.l  d1,d2
+        lsr.l   #2,d1                   | whole long words
         bra     2f
-1:      move.b  (a4)+,(a5)+
+1:      move.l  (a4)+,(a5)+
 2:      subq.l  #1,d1
         bpl     1b
+        andi.w  #3,d2                   | the bytes left
+        bra     4f
+3:      move.b  (a4)+,(a5)+
+4:      dbra    d2,3b
         rts
 
 | patch_holes: fill every hole of the copy, row by row: the target T is the

@@ -21,8 +21,9 @@ class ThreadsStressIT {
     private static final List<String> OPERATIONS = List.of(
             "suspend, resume and destroy from another thread, and their errors",
             "a thread suspends itself and is resumed, then destroys itself",
-            "1000 threads check in and end, and their blocks are reused by the next 1000",
-            "bad requests are refused and change nothing");
+            "10000 threads check in and end, and their blocks are reused by the next 10000",
+            "bad requests are refused and change nothing",
+            "two threads take 100000 turns each through wait and notify, no wake-up lost");
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {1, 2, 3})
