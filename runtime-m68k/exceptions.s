@@ -162,13 +162,28 @@ put_label:
         movem.l (sp)+,d0/a0
         rts
 
-| put_headline: print `NAME (vector V) at PC 0x........`.
+| put_headline: print `NAME (vector V) at PC 0x........`, then, while a
+| thread of lib/thread.qj runs, ` in thread 0x........ (entry 0x........)`:
+| its block and the routine it started in, which qj names in the .qj source.
 | in:        a5 = the saved registers and frame
 | clobbers:  d0-d2, a0
 put_headline:
         bsr     vector_number
         bsr     put_vector_name
-        bra     put_where
+        bsr     put_where
+        tst.l   qj_thread_current
+        beq     1f
+        lea     in_thread_text,a0
+        jsr     qj_puts
+        move.l  qj_thread_current,d0
+        jsr     qj_puthex
+        lea     entry_text,a0
+        jsr     qj_puts
+        move.l  qj_thread_entry,d0
+        jsr     qj_puthex
+        moveq   #')',d0
+        jsr     qj_putc
+1:      rts
 
 | put_where: print ` (vector V) at PC 0x........`, and for a six-word frame
 | ` (instruction at 0x........)`: zero divide, CHK, TRAPcc and TRAPV stack the
@@ -312,6 +327,8 @@ report_head_text:       .asciz  "*** "
 vector_text:            .asciz  " (vector "
 at_pc_text:             .asciz  ") at PC "
 instruction_at_text:    .asciz  " (instruction at "
+in_thread_text:         .asciz  " in thread "
+entry_text:             .asciz  " (entry "
 double_fault_text:      .asciz  "\n*** double fault"
 tap_comment_prefix:     .asciz  "# "
 no_prefix:              .asciz  ""

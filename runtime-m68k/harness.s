@@ -98,6 +98,7 @@ qj_test_fail:
 qj_test_crashed:
         move.w  #SR_SUPERVISOR_NO_IRQ,sr
         movea.l harness_sp,sp
+        jsr     qj_threads_stop         | threads the test left running stop with it
 count_failure:
         st      any_failed
         bra     next_test

@@ -131,8 +131,11 @@ final class EngineOptions {
 
     /** Where in the image a crash report the guest printed points, if the image can say. */
     interface CrashLocator {
-        /** A report line, {@code     at 0x... symbol+0x.. (file:line): instruction}. */
-        Optional<String> locate(GuestReport report);
+        /**
+         * The report's lines: {@code     at 0x... symbol+0x.. (file:line): instruction}, and
+         * when a thread crashed, {@code     thread entry 0x... symbol+0x.. (file:line): instruction}.
+         */
+        Optional<List<String>> locate(GuestReport report);
     }
 
     /**
@@ -164,7 +167,7 @@ final class EngineOptions {
                     stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()),
                     providers);
             RunResult result = engine().run(request);
-            Map<GuestReport, String> locations = new LinkedHashMap<>();
+            Map<GuestReport, List<String>> locations = new LinkedHashMap<>();
             GuestReport.findAll(new String(result.transcript(), StandardCharsets.UTF_8))
                     .forEach(report -> locator.locate(report).ifPresent(where -> locations.put(report, where)));
             return Optional.of(new Boot(result, locations));
@@ -193,9 +196,10 @@ final class EngineOptions {
     /**
      * A finished run, and for each crash report the guest printed, where it
      * points in the image: a report line
-     * {@code     at 0x... symbol+0x.. (file:line): instruction}.
+     * {@code     at 0x... symbol+0x.. (file:line): instruction}, and the thread's entry
+     * when a thread crashed.
      */
-    record Boot(RunResult result, Map<GuestReport, String> crashLocations) {
+    record Boot(RunResult result, Map<GuestReport, List<String>> crashLocations) {
 
         boolean halted() {
             return result.outcome() == Outcome.HALT;
@@ -217,11 +221,17 @@ final class EngineOptions {
             private Optional<CodeLocator> code;
 
             @Override
-            public synchronized Optional<String> locate(GuestReport report) {
+            public synchronized Optional<List<String>> locate(GuestReport report) {
                 if (code == null) {
                     code = symbols.flatMap(EngineOptions::codeLocator);
                 }
-                return code.map(locator -> RegisterReport.where(locator.locate(report.faultAddress())));
+                return code.map(locator -> {
+                    List<String> lines = new ArrayList<>();
+                    lines.add(RegisterReport.where(locator.locate(report.faultAddress())));
+                    report.threadEntry().ifPresent(
+                            entry -> lines.add(RegisterReport.threadEntry(locator.locate(entry))));
+                    return lines;
+                });
             }
         };
     }

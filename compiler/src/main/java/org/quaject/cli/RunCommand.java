@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         boot.get().reportContention(err);
         boot.get().crashLocations().forEach((report, where) -> {
             err.println("qj: " + report.exception() + ":");
-            err.println(where);
+            where.forEach(err::println);
         });
         if (!boot.get().halted() && result.exitStatus().isEmpty()) {
             err.println("qj: " + result.detail());

@@ -67,7 +67,8 @@ final class TapStream extends OutputStream {
             out.println(TAP_LINE.matcher(text).lookingAt() ? text : "# " + text);
         }
         if (REPORT_HEADLINE.matcher(text).lookingAt()) {
-            GuestReport.find(text).flatMap(locator::locate).ifPresent(where -> out.println("# " + where));
+            GuestReport.find(text).flatMap(locator::locate)
+                    .ifPresent(where -> where.forEach(line -> out.println("# " + line)));
         }
         out.flush();
     }

@@ -93,6 +93,23 @@ class OutcomesIT {
         assertTrue(run.stderr().contains(" writer$code+0x0 ("), run::toString);
     }
 
+    /** A crash in a thread names the thread and the .qj line it started at; the next test starts afresh. */
+    @ParameterizedTest
+    @ValueSource(strings = {"runner", "qemu"})
+    void aCrashInAThreadNamesTheThreadAndWhereItStarted(String engine) {
+        QjProcess.Result result = QjProcess.run("test", QjProcess.fixture("thread-crash.qj"), "--engine", engine);
+        assertEquals(1, result.exitStatus(), result::toString);
+        assertTrue(Pattern.compile("\nnot ok 1 - a thread crashes # Illegal instruction \\(vector 4\\) at PC "
+                + "0x[0-9a-f]{8} in thread 0x[0-9a-f]{8} \\(entry 0x[0-9a-f]{8}\\)\n").matcher(result.stdout())
+                .find(), result::toString);
+        assertTrue(Pattern.compile("\n#     thread entry 0x[0-9a-f]{8} crasher\\$run\\+0x0 "
+                + "\\(compiler/src/test/resources/e2e/thread-crash.qj:8\\): illegal\n").matcher(result.stdout())
+                .find(), result::toString);
+        assertTrue(result.stdout().contains("\nok 2 - the next test starts with no thread running\n"),
+                result::toString);
+        assertTrue(result.stdout().endsWith("1 passed, 1 failed\n"), result::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"runner", "qemu"})
     void failingTestsAreReportedWithTheirReasons(String engine) {

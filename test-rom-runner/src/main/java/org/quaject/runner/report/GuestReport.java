@@ -11,18 +11,22 @@ import org.quaject.runner.machine.Vectors;
  * The headline of a crash report the guest printed itself (the runtime's
  * exception handler, runtime-m68k/exceptions.s):
  * {@code *** NAME (vector V) at PC 0x........}, followed for six-word frames
- * by {@code (instruction at 0x........)}.
+ * by {@code (instruction at 0x........)}, and while a thread of lib/thread.qj
+ * runs by {@code in thread 0x........ (entry 0x........)}.
  *
  * @param exception   the exception's name
  * @param vector      its vector number
  * @param pc          the program counter the frame holds
  * @param instruction the address of the instruction that caused it, when the frame holds one
+ * @param threadEntry the routine the running thread started in, when a thread ran
  */
-public record GuestReport(String exception, int vector, long pc, OptionalLong instruction) {
+public record GuestReport(String exception, int vector, long pc, OptionalLong instruction,
+                          OptionalLong threadEntry) {
 
     private static final Pattern HEADLINE = Pattern.compile(
             "\\*\\*\\* (.+?) \\(vector (\\d{1,3})\\) at PC 0x(\\p{XDigit}{8})"
-                    + "(?: \\(instruction at 0x(\\p{XDigit}{8})\\))?");
+                    + "(?: \\(instruction at 0x(\\p{XDigit}{8})\\))?"
+                    + "(?: in thread 0x\\p{XDigit}{8} \\(entry 0x(\\p{XDigit}{8})\\))?");
 
     private static final int TRAPS = 16;
     private static final int TRAP_LENGTH = 2;
@@ -33,10 +37,12 @@ public record GuestReport(String exception, int vector, long pc, OptionalLong in
         if (!m.find()) {
             return Optional.empty();
         }
-        OptionalLong instruction = m.group(4) == null ? OptionalLong.empty()
-                : OptionalLong.of(Long.parseLong(m.group(4), 16));
         return Optional.of(new GuestReport(m.group(1), Integer.parseInt(m.group(2)),
-                Long.parseLong(m.group(3), 16), instruction));
+                Long.parseLong(m.group(3), 16), hex(m.group(4)), hex(m.group(5))));
+    }
+
+    private static OptionalLong hex(String digits) {
+        return digits == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(digits, 16));
     }
 
     /** Every report headline in a transcript, in order. */

@@ -49,4 +49,12 @@ public final class RegisterReport {
     public static String where(CodeLocation location) {
         return INDENT + "at " + location;
     }
+
+    /**
+     * The line that says where the running thread started:
+     * {@code     thread entry 0x... symbol+0x.. (file:line): instruction}.
+     */
+    public static String threadEntry(CodeLocation location) {
+        return INDENT + "thread entry " + location;
+    }
 }

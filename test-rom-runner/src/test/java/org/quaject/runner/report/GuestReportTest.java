@@ -13,8 +13,21 @@ class GuestReportTest {
     void readsTheHeadlineOfASixWordFrame() {
         GuestReport report = GuestReport.find(
                 "*** Zero divide (vector 5) at PC 0x00001d32 (instruction at 0x00001d30)").orElseThrow();
-        assertEquals(new GuestReport("Zero divide", 5, 0x1d32, OptionalLong.of(0x1d30)), report);
+        assertEquals(new GuestReport("Zero divide", 5, 0x1d32, OptionalLong.of(0x1d30), OptionalLong.empty()),
+                report);
         assertEquals(0x1d30, report.faultAddress(), "the frame names the instruction");
+    }
+
+    @Test
+    void readsTheThreadARunningThreadCrashedIn() {
+        GuestReport report = GuestReport.find("*** Illegal instruction (vector 4) at PC 0x00002010 in thread "
+                + "0x0001008c (entry 0x00001f00)").orElseThrow();
+        assertEquals(new GuestReport("Illegal instruction", 4, 0x2010, OptionalLong.empty(),
+                OptionalLong.of(0x1f00)), report);
+        GuestReport divide = GuestReport.find("*** Zero divide (vector 5) at PC 0x00001d32 (instruction at "
+                + "0x00001d30) in thread 0x0001008c (entry 0x00001f00)").orElseThrow();
+        assertEquals(OptionalLong.of(0x1d30), divide.instruction());
+        assertEquals(OptionalLong.of(0x1f00), divide.threadEntry());
     }
 
     @Test
