@@ -24,7 +24,8 @@ class ThreadsStressIT {
             "10000 threads check in and end, and their blocks are reused by the next 10000",
             "bad requests are refused and change nothing",
             "two threads take 100000 turns each through wait and notify, no wake-up lost",
-            "a thread's divide by zero goes to its own handler, which ends it while another runs on");
+            "a thread's divide by zero goes to its own handler, which ends it while another runs on",
+            "a producer and a consumer thread block on a queue through its callbacks: 1000000 elements, in order");
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {1, 2, 3})
