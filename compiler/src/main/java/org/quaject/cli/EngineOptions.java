@@ -228,8 +228,9 @@ final class EngineOptions {
                 return code.map(locator -> {
                     List<String> lines = new ArrayList<>();
                     lines.add(RegisterReport.where(locator.locate(report.faultAddress())));
-                    report.threadEntry().ifPresent(
-                            entry -> lines.add(RegisterReport.threadEntry(locator.locate(entry))));
+                    // An adopted context (main's, a test's) started nowhere: its entry is 0.
+                    report.threadEntry().stream().filter(entry -> entry != 0)
+                            .forEach(entry -> lines.add(RegisterReport.threadEntry(locator.locate(entry))));
                     return lines;
                 });
             }
