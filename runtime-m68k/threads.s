@@ -1,8 +1,7 @@
 | threads.s: what every thread of lib/thread.qj shares (docs/threads.md).
 |
 | A thread's own state lives in its block; only these long words are the
-| scheduler's as a whole, and both are read and written by the threads'
-| generated code:
+| scheduler's as a whole, read and written by the threads' generated code:
 |     qj_thread_current    the running thread's block; 0 while no thread runs
 |     qj_thread_entry      the running thread's entry (crash reports name it)
 |     qj_thread_wakeups    threads resumed since the last switch, a list
