@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,6 +124,20 @@ class ExamplesIT {
         QjProcess.Result qemu = QjProcess.run("run", QjProcess.example("threads"), "--engine", "qemu");
         assertEquals(0, qemu.exitStatus(), qemu::toString);
         assertEquals(first.stdout(), qemu.stdout());
+    }
+
+    /** docs/threads.md's size of a thread is the one the map of the example gives. */
+    @Test
+    void theThreadsGuideStatesTheThreadBlocksSize() throws IOException {
+        QjProcess.Result result = QjProcess.run("build", QjProcess.example("threads"), "-o", out.resolve("threads"));
+        assertEquals(0, result.exitStatus(), result::toString);
+        Matcher size = Pattern.compile("(?m)^quaject Thread: template at 0x\\p{XDigit}+, (\\d+) bytes")
+                .matcher(Files.readString(out.resolve("threads.map")));
+        assertTrue(size.find(), "no Thread template in the map");
+        String doc = Files.readString(QjProcess.ROOT.resolve("docs/threads.md"));
+        String bytes = String.format(Locale.ROOT, "%,d", Long.parseLong(size.group(1)));
+        assertTrue(doc.contains("A thread's block is " + bytes + " bytes"), "docs/threads.md does not say " + bytes);
+        assertTrue(doc.contains(size.group(1) + " bytes\")"), "docs/threads.md does not quote the map's line");
     }
 
     /** The kernel of docs/threads.md runs as printed, on both engines. */
