@@ -87,7 +87,7 @@ qj_test_fail:
         bsr     qj_test_put_not_ok
         jsr     qj_puts
         jsr     qj_putnl
-        bra     count_failure
+        bra     stop_threads
 
 | qj_test_crashed: the running test took an exception. The exception handler
 | has already printed its `not ok` line and report; this only counts the
@@ -98,8 +98,8 @@ qj_test_fail:
 qj_test_crashed:
         move.w  #SR_SUPERVISOR_NO_IRQ,sr
         movea.l harness_sp,sp
-        jsr     qj_threads_stop         | threads the test left running stop with it
-count_failure:
+stop_threads:
+        jsr     qj_threads_stop         | threads a failed test left running stop with it
         st      any_failed
         bra     next_test
 
