@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "                      next meets the thread",
             "  resume              of a thread still in the ring; of one out of it, X + Y (the switch",
             "                      splices it in)",
+            "  signal              X + Y: the request, and the target's switch-in, which runs its handler",
             "  wait + notify       a thread's wait, the other thread's notify and yield, back to the first",
             "Each is printed next to Massalin's time for it on a 25 MHz MC68030 (Synthesis dissertation, "
                     + "Tables 3.3 and 5.2), in us and cycles (us x 25), and the goal: fewer instructions than "
@@ -102,9 +103,12 @@ final class BenchThreadsCommand implements Callable<Integer> {
         out.println("voluntary switch: from the yield's jsr to the first instruction after the next thread's own");
         out.println("  yield, the registers yield keeps saved and restored");
         out.println("X + Y: the request, from its jsr to its rts, + what the switch code adds to a yield when it");
-        out.println("  meets the thread (takes it out of the ring, or splices it back in)");
-        out.println("create: @Thread.create (qj_create copies the 2,000-byte template and fills its holes) and");
-        out.println("  start, jsr to rts; own vector table: and the first setvector, which copies the 1 KiB table");
+        out.println("  meets the thread (takes it out of the ring, splices it back in, or runs its handler)");
+        out.println("create: @Thread.create (qj_create copies the class's template, code and stack, and fills");
+        out.println("  its holes) and start, jsr to rts; own vector table: and the first setvector, which copies");
+        out.println("  the 1 KiB table");
+        out.println("signal: X: signal, jsr to rts; Y: the target's switch-in, which runs the handler (2");
+        out.println("  instructions: it counts the signal) before the thread goes on");
         out.println("wait + notify: from the waiter's jsr wait to its return, the notifier's notify and yield in");
         out.println("  between: two switches");
         out.println("Synthesis: Massalin's dissertation, Table 3.3 (the Quamachine) and Table 5.2 (Sony NEWS");

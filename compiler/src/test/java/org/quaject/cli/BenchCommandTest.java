@@ -43,7 +43,7 @@ class BenchCommandTest {
                 Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "queues", "threads", "compiler",
                         "disk", "help")),
                 Arguments.of(List.of("bench", "threads", "--help"), List.of("--engine", "bench/threads.qj",
-                        "preemptive switch", "Table 3.3", "5.2", "X + Y", "us x 25", "over 4")),
+                        "preemptive switch", "Table 3.3", "5.2", "X + Y", "signal", "us x 25", "over 4")),
                 Arguments.of(List.of("bench", "disk", "--help"), List.of("--mib", "--repetitions", "--engine",
                         "virtio-blk", "polled", "submit", "interrupt", "MB/s", "Table 7.3", "9 + N/8", "10 + N/8",
                         "not cycles")),

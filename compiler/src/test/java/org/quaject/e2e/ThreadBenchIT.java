@@ -24,7 +24,8 @@ class ThreadBenchIT {
     private static final List<String> ONE_PART = List.of("preemptive switch", "voluntary switch (yield)",
             "create, shared vector table", "create, own vector table", "resume, still in the ring",
             "wait + notify round trip");
-    private static final List<String> TWO_PARTS = List.of("destroy", "suspend", "resume, re-inserted");
+    private static final List<String> TWO_PARTS = List.of("destroy", "suspend", "resume, re-inserted",
+            "signal");
     private static final List<String> HEADER = List.of("operation", "instructions", "Synthesis, us", "table",
             "cycles (us x 25)", "cycles/4", "fewer than cycles/4");
     /** "27", "4,524", "16 + 30 = 46". */

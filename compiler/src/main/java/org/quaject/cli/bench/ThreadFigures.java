@@ -82,6 +82,8 @@ public final class ThreadFigures {
                     TABLE_5_2, List.of(3.0)),
             new Operation("resume, re-inserted", List.of(new Part("resume out", NOTHING, true),
                     new Part("yield meeting woken", YIELD, false)), TABLE_5_2, List.of(6.6)),
+            new Operation("signal", List.of(new Part("signal", "signal arguments", true),
+                    new Part("yield meeting signalled", YIELD, false)), TABLE_5_2, List.of(4.6, 4.4)),
             new Operation("wait + notify round trip", List.of(new Part("wait notify", "wait arguments", true)),
                     "", List.of()),
             new Operation("step", List.of(), TABLE_5_2, List.of(25.0)));

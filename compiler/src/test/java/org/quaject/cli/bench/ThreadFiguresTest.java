@@ -38,6 +38,9 @@ class ThreadFiguresTest {
         counts.put("resume in", 116L);
         counts.put("wait arguments", 104L);
         counts.put("wait notify", 198L);
+        counts.put("signal arguments", 102L);
+        counts.put("signal", 122L);
+        counts.put("yield meeting signalled", 171L);
         return counts;
     }
 
@@ -74,6 +77,8 @@ class ThreadFiguresTest {
                 row(figures, "resume, still in the ring"));
         assertEquals(List.of("resume, re-inserted", "21 + 28 = 49", "6.6", "5.2", "165", "41.3", "no"),
                 row(figures, "resume, re-inserted"));
+        assertEquals(List.of("signal", "20 + 40 = 60", "4.6 + 4.4", "5.2", "115 + 110", "56.3", "no"),
+                row(figures, "signal"));
         assertEquals(List.of("wait + notify round trip", "94", "-", "-", "-", "-", "-"),
                 row(figures, "wait + notify round trip"));
         assertEquals(List.of("step", "-", "25.0", "5.2", "625", "156.3", "-"), row(figures, "step"));
