@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Measure the engines, the code they run, and the compiler.",
         description = "Benchmarks, one command each: runner times the engines, buffers and queues count the "
-                + "instructions of synthesized code against conventional code, compiler times qj build as kernels "
+                + "instructions of synthesized code against conventional code, threads counts the thread operations "
+                + "next to Synthesis' times, compiler times qj build as kernels "
                 + "grow, disk counts the virtio-blk driver's instructions and times its throughput on both engines. They print their figures as a table on standard output and their progress on standard "
                 + "error.",
         subcommands = {BenchRunnerCommand.class, BenchBuffersCommand.class, BenchQueuesCommand.class,
-            BenchCompilerCommand.class, BenchDiskCommand.class, CommandLine.HelpCommand.class})
+            BenchThreadsCommand.class, BenchCompilerCommand.class, BenchDiskCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -22,6 +23,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner, buffers, queues, compiler or disk");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: runner, buffers, queues, threads, compiler or disk");
     }
 }

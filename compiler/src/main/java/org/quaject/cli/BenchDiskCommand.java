@@ -109,7 +109,8 @@ final class BenchDiskCommand implements Callable<Integer> {
         QemuBenchEngine qemu = engine != EngineOptions.EngineName.runner ? new QemuBenchEngine() : null;
         try (Workspace workspace = Workspace.open(null)) {
             if (qemu != null) {
-                checkQemu(qemu);
+                // Before any work: QEMU is there, or the user learns how to get it or to go without.
+                qemu.checkInstalled("time the runner alone: qj bench disk --engine runner");
             }
             err.println("qj bench: building " + SOURCE);
             Optional<Compiler.Build> build = BenchSources.build(SOURCE, workspace, err);
@@ -154,15 +155,6 @@ final class BenchDiskCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("qj bench: error: cannot prepare the bench kernel or its disk: " + e.getMessage());
             return ExitStatus.FAILURE;
-        }
-    }
-
-    /** Before any work: QEMU is there, or the user learns how to get it or to go without. */
-    private static void checkQemu(QemuBenchEngine qemu) throws BenchFailure {
-        try {
-            qemu.checkInstalled();
-        } catch (BenchFailure e) {
-            throw new BenchFailure(e.getMessage() + "; or time the runner alone: qj bench disk --engine runner", e);
         }
     }
 

@@ -40,8 +40,10 @@ class BenchCommandTest {
 
     static Stream<Arguments> helpRequests() {
         return Stream.of(
-                Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "queues", "compiler", "disk",
-                        "help")),
+                Arguments.of(List.of("bench", "--help"), List.of("runner", "buffers", "queues", "threads", "compiler",
+                        "disk", "help")),
+                Arguments.of(List.of("bench", "threads", "--help"), List.of("--engine", "bench/threads.qj",
+                        "preemptive switch", "Table 3.3", "5.2", "X + Y", "signal", "us x 25", "over 4")),
                 Arguments.of(List.of("bench", "disk", "--help"), List.of("--mib", "--repetitions", "--engine",
                         "virtio-blk", "polled", "submit", "interrupt", "MB/s", "Table 7.3", "9 + N/8", "10 + N/8",
                         "not cycles")),
@@ -65,11 +67,13 @@ class BenchCommandTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("bench"), "missing command: runner, buffers, queues, compiler or disk"),
+                Arguments.of(List.of("bench"), "missing command: runner, buffers, queues, threads, compiler or disk"),
                 Arguments.of(List.of("bench", "disk", "--mib", "0"), "--mib must be from 1 to 1024, not 0"),
                 Arguments.of(List.of("bench", "disk", "--mib", "1025"), "--mib must be from 1 to 1024, not 1025"),
                 Arguments.of(List.of("bench", "disk", "--repetitions", "0"), "--repetitions must be at least 1, not 0"),
                 Arguments.of(List.of("bench", "disk", "--engine", "bochs"), "Invalid value for option '--engine'"),
+                Arguments.of(List.of("bench", "threads", "--engine", "bochs"), "Invalid value for option '--engine'"),
+                Arguments.of(List.of("bench", "threads", "extra"), "Unmatched argument"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "0"), "--repetitions must be at least 1, not 0"),
                 Arguments.of(List.of("bench", "runner", "--repetitions", "many"), "'many' is not an int"),
                 Arguments.of(List.of("bench", "runner", "--engine", "bochs"), "Invalid value for option '--engine'"),

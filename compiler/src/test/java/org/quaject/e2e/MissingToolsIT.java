@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Without binutils or QEMU on PATH, qj says which Debian package to install. */
 class MissingToolsIT {
@@ -34,12 +36,13 @@ class MissingToolsIT {
         assertTrue(result.stderr().contains("qemu-system-misc"), result.stderr());
     }
 
-    @Test
-    void benchDiskNamesTheQemuPackageBeforeItDoesAnyWork() throws Exception {
-        Result result = runWithOnlyJavaOnPath("bench", "disk");
+    @ParameterizedTest(name = "qj bench {0}")
+    @ValueSource(strings = {"disk", "threads"})
+    void aBenchOnQemuNamesTheQemuPackageAndTheWayWithoutItBeforeItDoesAnyWork(String bench) throws Exception {
+        Result result = runWithOnlyJavaOnPath("bench", bench);
         assertEquals(1, result.exit(), result.stderr());
         assertTrue(result.stderr().contains("apt-get install qemu-system-misc"), result.stderr());
-        assertTrue(result.stderr().contains("qj bench disk --engine runner"), result.stderr());
+        assertTrue(result.stderr().contains("qj bench " + bench + " --engine runner"), result.stderr());
         assertTrue(!result.stderr().contains("building"), result.stderr());
     }
 

@@ -35,7 +35,6 @@ public final class DiskFigures {
     static final double SYNTHESIS_READ_FIXED_US = 9;
     static final double SYNTHESIS_EMULATED_READ_FIXED_US = 10;
     static final double SYNTHESIS_READ_BYTES_PER_US = 8;
-    static final int QUAMACHINE_MHZ = 25;
 
     /** The sizes the comparison is made at: one sector, and the driver's largest request. */
     static final List<Integer> COMPARED_BYTES = List.of(512, 65536);
@@ -235,7 +234,7 @@ public final class DiskFigures {
         FigureTable table = new FigureTable(header);
         table.add(row("Synthesis: read N bytes of a file, us (9 + N/8)", n -> whole(synthesisReadMicros(n, false))));
         table.add(row("  the same in cycles of its 25 MHz 68030 (us x 25)",
-                n -> whole(synthesisReadMicros(n, false) * QUAMACHINE_MHZ)));
+                n -> whole(Quamachine.cycles(synthesisReadMicros(n, false)))));
         table.add(row("  MB/s (N over that time)",
                 n -> String.format(Locale.ROOT, "%.2f", n / synthesisReadMicros(n, false))));
         table.add(row("Synthesis under Unix emulation, us (10 + N/8)", n -> whole(synthesisReadMicros(n, true))));

@@ -134,10 +134,8 @@ public record DiskMeasurement(List<Cost> costs, List<Transfer> transfers) {
                 throw new BenchFailure(String.format(Locale.ROOT, "the %s printed both stopwatch lines at once as far"
                         + " as the host can tell: too short to time", request));
             }
-            long instructions = start.instructions().isPresent() && end.instructions().isPresent()
-                    ? end.instructions().getAsLong() - start.instructions().getAsLong() : report.instructions();
-            return new Transfer(request, Long.parseLong(line.group(2)), Integer.parseInt(line.group(3)), instructions,
-                    nanos);
+            return new Transfer(request, Long.parseLong(line.group(2)), Integer.parseInt(line.group(3)),
+                    Measurements.instructions(report, start, end), nanos);
         });
         return new DiskMeasurement(costs, transfers);
     }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * # bench: ... instructions, result 0xRRRRRRRR
  * </pre>
  * {@link #parse} takes the instructions between the two lines from an engine
- * that counts them; {@link #parseTimed} works on any engine.
+ * that counts them; {@link #parseCounted} from any engine, where it counts or
+ * else from the guest clock; {@link #parseTimed} gives the lines' times too.
  */
 final class Measurements {
 
@@ -39,8 +40,32 @@ final class Measurements {
     /** Every measurement of a run, in order: a line that matches {@code line}, then the stopwatch's. */
     static <T> List<T> parse(BenchRun run, String kernel, Pattern line, Factory<T> factory) throws BenchFailure {
         return parseTimed(run, kernel, line, (matched, report, start, end) -> factory.measurement(matched,
-                counted(end) - counted(start),
-                Long.parseLong(report.result().substring("0x".length()), 16)));
+                counted(end) - counted(start), result(report)));
+    }
+
+    /**
+     * The same on any engine: the machine's count where the engine counts,
+     * else the guest clock's, which the stopwatch reports ({@link #instructions}).
+     */
+    static <T> List<T> parseCounted(BenchRun run, String kernel, Pattern line, Factory<T> factory)
+            throws BenchFailure {
+        return parseTimed(run, kernel, line, (matched, report, start, end) -> factory.measurement(matched,
+                instructions(report, start, end), result(report)));
+    }
+
+    /** The kernel's result, which the report prints in hexadecimal. */
+    private static long result(StopwatchReport report) {
+        return Long.parseLong(report.result().substring("0x".length()), 16);
+    }
+
+    /**
+     * The instructions between the stopwatch's two lines: the machine's count
+     * where the engine counts them, else the guest clock's, as the stopwatch
+     * reports it (on QEMU, -icount's count).
+     */
+    static long instructions(StopwatchReport report, ConsoleWatch.LineStart start, ConsoleWatch.LineStart end) {
+        return start.instructions().isPresent() && end.instructions().isPresent()
+                ? end.instructions().getAsLong() - start.instructions().getAsLong() : report.instructions();
     }
 
     /**

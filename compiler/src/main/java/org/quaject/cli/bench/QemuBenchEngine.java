@@ -41,6 +41,18 @@ public final class QemuBenchEngine implements BenchEngine {
         }
     }
 
+    /**
+     * The same, for a command that can do without QEMU: the failure also says
+     * how, e.g. "time the runner alone: qj bench disk --engine runner".
+     */
+    public void checkInstalled(String orWithout) throws BenchFailure {
+        try {
+            checkInstalled();
+        } catch (BenchFailure e) {
+            throw new BenchFailure(e.getMessage() + "; or " + orWithout, e);
+        }
+    }
+
     @Override
     public BenchRun run(Path image, Duration timeout) throws BenchFailure {
         return timedRun(image, timeout, Optional.empty());

@@ -26,9 +26,8 @@ public final class QueueFigures {
     static final String INTERRUPTED = " interrupted";
 
     /**
-     * Massalin's figures, in microseconds on a 25 MHz MC68030 (1 µs = 25 cycles):
-     * H. Massalin, Synthesis: An Efficient Implementation of Fundamental
-     * Operating System Services (Columbia University, 1992), Table 5.1.
+     * Massalin's figures, in microseconds on a 25 MHz MC68030 ({@link Quamachine}),
+     * Table 5.1.
      */
     private record Reference(String operation, double microseconds) {
     }
@@ -118,7 +117,8 @@ public final class QueueFigures {
     private static String reference(String operation) {
         String kind = operation.split(" ")[0];
         return TABLE_5_1.stream().filter(r -> r.operation().equals(kind)).findFirst()
-                .map(r -> String.format(Locale.ROOT, "%.1f us = %.0f cycles", r.microseconds(), r.microseconds() * 25))
+                .map(r -> String.format(Locale.ROOT, "%.1f us = %.0f cycles", r.microseconds(),
+                        Quamachine.cycles(r.microseconds())))
                 .orElse("");
     }
 }
