@@ -74,13 +74,13 @@ public final class KernelGenerator {
     }
 
     private Threads threads(Kernel kernel) {
-        String start = Templates.render(threadsGroup, "start",
-                "adopt", Symbols.instanceMember(StaticThread.BOOT, StaticThread.ADOPT),
+        String adopt = Symbols.instanceMember(StaticThread.BOOT, StaticThread.ADOPT);
+        String start = Templates.render(threadsGroup, "start", "adopt", adopt,
                 "starts", kernel.threads().stream()
                         .map(t -> Symbols.instanceMember(t.name().text(), StaticThread.START)).toList());
         return new Threads(start, Templates.render(threadsGroup, "mainEntry"),
                 Templates.render(threadsGroup, "routines", "boot", Symbols.instanceBase(StaticThread.BOOT),
-                        "main", kernel.main().isPresent()));
+                        "adopt", adopt, "main", kernel.main().isPresent()));
     }
 
     /**
