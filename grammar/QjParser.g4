@@ -1,6 +1,6 @@
 /*
  * The .qj language, v0: quajects, device quajects, lock-free queue and stack
- * declarations, a kernel block and tests.
+ * declarations, a kernel block (instances, connections, static threads) and tests.
  * This is the parser; QjLexer.g4 holds the tokens.
  *
  * Declarations are free-form (newlines are not significant). Code is m68k
@@ -123,6 +123,11 @@ kernelDecl
     : KERNEL name=ID LBRACE kernelItem* RBRACE
     ;
 
+/**
+ * `thread NAME: INSTANCE.CALLENTRY [quantum N]` is a static thread: a static instance of
+ * lib/thread.qj's Thread that runs that callentry, started at boot once the context that
+ * booted has become the thread `boot`, which then runs main or the tests.
+ */
 kernelItem
     : BOARD board=ID                                    # boardItem
     | RAM size=NUMBER                                   # ramItem
@@ -130,8 +135,18 @@ kernelItem
     | DEVICE type=STRING                                # deviceItem    // a device of a plug-in: `device "virtio-rng"`
     | INSTANCE name=ID ':' cls=ID argList? (AT base=NUMBER)? irqLines?   # instanceItem
     | CONNECT from=memberRef '->' to=memberRef          # connectItem
+    | word=ID name=ID ':' entry=memberRef quantumClause? # threadItem   // `thread a: alice.run quantum 200000`
     | MAIN body                                         # mainItem
     | testDecl                                          # testItem
+    ;
+
+/**
+ * A static thread's quantum. `thread` and `quantum` are words only here (`quantum` is
+ * a parameter of lib/thread.qj's Thread); the predicate keeps a following `disk 8M`
+ * item from being read as this clause.
+ */
+quantumClause
+    : {_input.LT(1).getText().equals("quantum")}? word=ID value=constant
     ;
 
 argList

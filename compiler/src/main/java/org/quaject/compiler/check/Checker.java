@@ -18,5 +18,6 @@ public final class Checker {
         new BodyChecks(diagnostics).check(program);
         new InlineChecks(diagnostics).check(program);
         new InterruptChecks(diagnostics).check(program);
+        new ThreadChecks(diagnostics).check(program);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.diag.Position;
+import org.quaject.compiler.model.ArgumentValue;
 import org.quaject.compiler.model.Board;
 import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Connection;
@@ -84,9 +85,10 @@ final class KernelChecks {
             if (param.isEmpty()) {
                 diagnostics.error(arg.name().position(), "%s %s has no parameter '%s'",
                         quaject.kindName(), quaject.name(), arg.name());
-            } else if (!param.get().type().fits(arg.value().value())) {
+            } else if (arg.value() instanceof ArgumentValue.Number number
+                    && !param.get().type().fits(number.constant().value())) {
                 diagnostics.error(arg.value().position(), "value %d does not fit parameter %s of type %s",
-                        arg.value().value(), arg.name(), param.get().type().typeName());
+                        number.constant().value(), arg.name(), param.get().type().typeName());
             }
         }
         for (Param param : quaject.params()) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.quaject.compiler.model.HoleRef;
 import org.quaject.compiler.model.Kernel;
 import org.quaject.compiler.model.Program;
+import org.quaject.compiler.model.StaticThread;
 import org.quaject.compiler.model.TestCase;
 import org.stringtemplate.v4.STGroup;
 
@@ -24,20 +25,33 @@ public final class KernelGenerator {
 
     private final STGroup group = Templates.group("kernel");
     private final STGroup interruptsGroup = Templates.group("interrupts");
+    private final STGroup threadsGroup = Templates.group("threads");
 
-    /** One test: its label, its name as a string literal, its body. */
-    public record Test(String label, String name, String body) {
+    /**
+     * One test: its label, its name as a string literal, what it runs first
+     * (null for nothing), its body.
+     */
+    public record Test(String label, String name, String start, String body) {
+    }
+
+    /**
+     * The static threads' part of the kernel (templates/threads.stg): what
+     * qj_kernel_start runs to start them, the label main is entered at, and
+     * the routines that run main and the tests as thread boot.
+     */
+    public record Threads(String start, String mainEntry, String routines) {
     }
 
     public String generate(Program program) {
         Kernel kernel = program.kernel();
         Function<HoleRef, String> symbolOf = hole -> symbolOf(hole, program);
         Optional<String> main = kernel.main().map(body -> AsmText.body(body, true, symbolOf));
+        String testStart = kernel.threads().isEmpty() ? null : Templates.render(threadsGroup, "testStart");
         List<Test> tests = new ArrayList<>();
         StringBuilder input = new StringBuilder();
         for (TestCase test : program.tests()) {
             int number = tests.size() + 1;
-            tests.add(new Test("qj_test_" + number, AsmText.quote(utf8(test.name())),
+            tests.add(new Test("qj_test_" + number, AsmText.quote(utf8(test.name())), testStart,
                     AsmText.body(test.body(), true, symbolOf)));
             test.input().ifPresent(input::append);
         }
@@ -48,6 +62,7 @@ public final class KernelGenerator {
                 "name", kernel.name().text(),
                 "source", program.mainFile().displayName(),
                 "interrupts", levels.isEmpty() ? null : Templates.render(interruptsGroup, "setup", "levels", levels),
+                "threads", kernel.threads().isEmpty() ? null : threads(kernel),
                 "dispatchers", dispatchers,
                 "main", main.orElse(null),
                 "tests", tests,
@@ -56,6 +71,16 @@ public final class KernelGenerator {
                         : AsmText.quote(utf8(kernel.devices().stream().map(d -> d.text() + "\n")
                                 .collect(Collectors.joining()))));
         return AsmText.resync(text, FILE_NAME);
+    }
+
+    private Threads threads(Kernel kernel) {
+        String adopt = Symbols.instanceMember(StaticThread.BOOT, StaticThread.ADOPT);
+        String start = Templates.render(threadsGroup, "start", "adopt", adopt,
+                "starts", kernel.threads().stream()
+                        .map(t -> Symbols.instanceMember(t.name().text(), StaticThread.START)).toList());
+        return new Threads(start, Templates.render(threadsGroup, "mainEntry"),
+                Templates.render(threadsGroup, "routines", "boot", Symbols.instanceBase(StaticThread.BOOT),
+                        "adopt", adopt, "main", kernel.main().isPresent()));
     }
 
     /**

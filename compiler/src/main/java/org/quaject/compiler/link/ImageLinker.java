@@ -84,7 +84,7 @@ public final class ImageLinker {
         Kernel kernel = program.kernel();
         List<InstanceBlock> blocks = new ArrayList<>();
         List<byte[]> instanceObjects = new ArrayList<>();
-        for (Instance instance : kernel.instances()) {
+        for (Instance instance : kernel.staticInstances()) {
             QuajectClass quaject = program.quajectClass(instance.className().text()).orElseThrow();
             TemplateObject template = templates.get(quaject);
             instanceObjects.add(instanceObject(instance, template));

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.quaject.compiler.generate.Symbols;
+import org.quaject.compiler.model.ArgumentValue;
 import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Connection;
 import org.quaject.compiler.model.DeviceRegister;
 import org.quaject.compiler.model.Field;
 import org.quaject.compiler.model.Instance;
 import org.quaject.compiler.model.Kernel;
+import org.quaject.compiler.model.MemberRef;
 import org.quaject.compiler.model.Param;
 import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.model.Slot;
@@ -63,10 +65,16 @@ final class InstanceSymbols {
                     hex(template.fieldOffset(field.name().text())), "field " + field.name()));
         }
         for (Param param : quaject.params()) {
-            long value = instance.argument(param.name().text()).map(a -> a.value().value())
-                    .orElseGet(() -> param.defaultValue().orElseThrow().value());
-            out.add(new Assignment(Symbols.instanceMember(inst, param.name().text()), null,
-                    number(value), "parameter " + param.name()));
+            String name = Symbols.instanceMember(inst, param.name().text());
+            ArgumentValue value = instance.argument(param.name().text()).map(Instance.Argument::value)
+                    .orElseGet(() -> new ArgumentValue.Number(param.defaultValue().orElseThrow()));
+            if (value instanceof ArgumentValue.Address address) {
+                MemberRef member = address.member();
+                out.add(new Assignment(name, Symbols.instanceMember(member.instance().text(), member.member().text()),
+                        null, "parameter " + param.name() + " = " + member));
+            } else if (value instanceof ArgumentValue.Number given) {
+                out.add(new Assignment(name, null, number(given.constant().value()), "parameter " + param.name()));
+            }
         }
         for (DeviceRegister register : quaject.registers()) {
             long address = instance.base().orElseThrow().value() + register.offset().value();

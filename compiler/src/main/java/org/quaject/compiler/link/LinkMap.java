@@ -65,7 +65,7 @@ public final class LinkMap {
         Image image = new Image(elf);
         Kernel kernel = program.kernel();
         List<InstanceView> instances = new ArrayList<>();
-        for (Instance instance : kernel.instances()) {
+        for (Instance instance : kernel.staticInstances()) {
             QuajectClass quaject = program.quajectClass(instance.className().text()).orElseThrow();
             String inst = instance.name().text();
             long base = image.address(Symbols.instanceBase(inst));

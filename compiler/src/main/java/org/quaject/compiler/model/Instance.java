@@ -12,7 +12,7 @@ public record Instance(Name name, Name className, List<Argument> arguments, Opti
                        List<IrqLine> irqLines) {
 
     /** A creation argument: {@code start = 5}. */
-    public record Argument(Name name, Constant value) {
+    public record Argument(Name name, ArgumentValue value) {
     }
 
     public Optional<Argument> argument(String param) {

@@ -1,6 +1,6 @@
 package org.quaject.compiler.model;
 
-/** {@code instance.member} in a connection. */
+/** {@code instance.member} in a connection or a thread declaration. */
 public record MemberRef(Name instance, Name member) {
 
     @Override

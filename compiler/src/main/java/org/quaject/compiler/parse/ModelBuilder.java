@@ -9,6 +9,7 @@ import org.antlr.v4.runtime.Token;
 import org.quaject.compiler.diag.Diagnostics;
 import org.quaject.compiler.diag.Position;
 import org.quaject.compiler.diag.SourceFile;
+import org.quaject.compiler.model.ArgumentValue;
 import org.quaject.compiler.model.AssemblyBody;
 import org.quaject.compiler.model.Callentry;
 import org.quaject.compiler.model.Connection;
@@ -28,6 +29,7 @@ import org.quaject.compiler.model.QuajectClass;
 import org.quaject.compiler.model.RegisterArg;
 import org.quaject.compiler.model.Signature;
 import org.quaject.compiler.model.Slot;
+import org.quaject.compiler.model.StaticThread;
 import org.quaject.compiler.model.TestCase;
 import org.quaject.compiler.parse.antlr.QjParser;
 
@@ -42,6 +44,8 @@ public final class ModelBuilder {
 
     /** The kernel item that sizes the disk image's data area; a word, not a keyword, so `disk` can name things. */
     static final String DISK_ITEM = "disk";
+    /** The kernel item that declares a static thread; a word too, so `thread` can name things. */
+    static final String THREAD_ITEM = "thread";
     /** What a device type looks like: QEMU's device names are lower case, with '-'. */
     private static final Pattern DEVICE_TYPE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -177,6 +181,7 @@ public final class ModelBuilder {
         List<Constant> disks = new ArrayList<>();
         List<Name> devices = new ArrayList<>();
         List<Instance> instances = new ArrayList<>();
+        List<StaticThread> threads = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         List<AssemblyBody> mains = new ArrayList<>();
         List<TestCase> kernelTests = new ArrayList<>();
@@ -204,7 +209,7 @@ public final class ModelBuilder {
                 List<Instance.Argument> args = new ArrayList<>();
                 if (i.argList() != null) {
                     for (QjParser.ArgContext a : i.argList().arg()) {
-                        args.add(new Instance.Argument(name(a.name), constant(a.value)));
+                        args.add(new Instance.Argument(name(a.name), new ArgumentValue.Number(constant(a.value))));
                     }
                 }
                 List<IrqLine> irqLines = new ArrayList<>();
@@ -215,6 +220,15 @@ public final class ModelBuilder {
                 }
                 instances.add(new Instance(name(i.name), name(i.cls), args,
                         Optional.ofNullable(i.base).map(t -> number(t, false)), irqLines));
+            } else if (item instanceof QjParser.ThreadItemContext t) {
+                if (t.word.getText().equals(THREAD_ITEM)) {
+                    threads.add(new StaticThread(name(t.name), memberRef(t.entry),
+                            Optional.ofNullable(t.quantumClause()).map(q -> constant(q.value))));
+                } else {
+                    diagnostics.error(position(t.word),
+                            "unknown kernel item '%s'; a static thread is `%s NAME: INSTANCE.CALLENTRY`",
+                            t.word.getText(), THREAD_ITEM);
+                }
             } else if (item instanceof QjParser.ConnectItemContext c) {
                 connections.add(new Connection(memberRef(c.from), memberRef(c.to)));
             } else if (item instanceof QjParser.MainItemContext m) {
@@ -239,7 +253,7 @@ public final class ModelBuilder {
         }
         return new Kernel(name(k.name), boards.stream().findFirst(), rams.stream().findFirst(),
                 disks.stream().findFirst(), devices,
-                instances, connections, mains, kernelTests);
+                instances, threads, connections, mains, kernelTests);
     }
 
     private TestCase test(QjParser.TestDeclContext t) {
