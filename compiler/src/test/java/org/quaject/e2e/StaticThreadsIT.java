@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Threads declared in the kernel block: started at boot, preempting main and
- * the tests, which run as thread boot; after a test crashes they are stopped
+ * the tests, which run as thread boot; after a test fails or crashes they are stopped
  * for good.
  */
 class StaticThreadsIT {
@@ -51,7 +51,7 @@ class StaticThreadsIT {
         assertTrue(result.stdout().contains("\nnot ok 1 - a static thread crashes # Illegal instruction (vector 4)"),
                 result::toString);
         assertTrue(result.stdout().contains("\nnot ok 2 - the next test cannot run as thread boot # the threads "
-                + "stopped when an earlier test crashed\n"), result::toString);
+                + "stopped when an earlier test failed\n"), result::toString);
         assertTrue(result.stdout().endsWith("0 passed, 2 failed\n"), result::toString);
     }
 }
