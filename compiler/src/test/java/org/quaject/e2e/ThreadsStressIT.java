@@ -26,10 +26,13 @@ class ThreadsStressIT {
             "two threads take 100000 turns each through wait and notify, no wake-up lost",
             "a thread's divide by zero goes to its own handler, which ends it while another runs on",
             "a producer and a consumer thread block on a queue through its callbacks: 1000000 elements, in order",
+            "two producers and two consumers block on one queue through waitsets: 200000 tagged elements, "
+                    + "none lost, none twice, each producer's in order",
             "signals reach a ready, a suspended, a waiting and the running thread and run in it; "
                     + "a stopped thread runs nothing",
             "suspend, resume, signal and destroy from an interrupt handler, the last of the running thread",
-            "sleeping threads wake in the order of their times, not before, while the others run");
+            "sleeping threads wake in the order of their times, not before, while the others run",
+            "with no memory left, create and setvector are refused and change nothing");
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {1, 2, 3})
