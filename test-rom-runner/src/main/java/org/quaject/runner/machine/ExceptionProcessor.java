@@ -26,6 +26,8 @@ public final class ExceptionProcessor {
     private final GuestMemory memory;
     /** The frame being stacked, big-endian as the 68030 stacks it; one for all, as exceptions come one at a time. */
     private final ByteBuffer frame = ByteBuffer.allocate(FORMAT_2_BYTES);
+    /** Exceptions taken so far (RTE not counted). */
+    private long taken;
 
     public ExceptionProcessor(ProcessorState cpu, GuestMemory memory) {
         this.cpu = cpu;
@@ -51,6 +53,11 @@ public final class ExceptionProcessor {
      */
     public void takeFormat2(int vector, int nextPc, int instructionAddress) throws DoubleFault {
         take(vector, Sr.interruptMask(cpu.sr()), FORMAT_2_BYTES, nextPc, instructionAddress);
+    }
+
+    /** How many exceptions have been taken so far; an RTE is not one. */
+    public long taken() {
+        return taken;
     }
 
     /**
@@ -114,6 +121,7 @@ public final class ExceptionProcessor {
      */
     private void take(int vector, int interruptMask, int frameBytes, int stackedPc, int instructionAddress)
             throws DoubleFault {
+        taken++;
         int oldSr = cpu.sr();
         int newSr = oldSr & ~(Sr.TRACE | Sr.MASTER | Sr.INTERRUPT_MASK) | Sr.SUPERVISOR
                 | interruptMask << Sr.INTERRUPT_SHIFT;

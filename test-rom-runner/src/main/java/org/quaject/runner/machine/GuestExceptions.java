@@ -32,6 +32,8 @@ import org.quaject.runner.device.GuestMemory;
  *     run stops before the next instruction, so that the machine takes that
  *     interrupt at once, as the 68030 does (UM 8.1.10: interrupts are
  *     recognized between instructions); with none waiting, the run goes on.
+ *     An RTE that restores T1 stops the run too: the machine traces the
+ *     instructions from there ({@link Machine}, trace).
  * </ul>
  * A failure of exception processing (a double fault) stops the CPU; the
  * machine reads it from {@link #doubleFault()}.
@@ -44,6 +46,8 @@ public final class GuestExceptions implements ExceptionHandler {
     private final ExceptionProcessor processor;
     private final IntSupplier interruptLevel;
     private DoubleFault doubleFault;
+    /** Whether an RTE restored an SR with T1 since {@link #takeTracingStarted()} last looked. */
+    private boolean tracingStarted;
 
     /** @param interruptLevel the interrupt level the board asserts now, 0 for none */
     public GuestExceptions(Cpu cpu, GuestMemory memory, IntSupplier interruptLevel) {
@@ -64,6 +68,17 @@ public final class GuestExceptions implements ExceptionHandler {
         return Optional.ofNullable(doubleFault);
     }
 
+    /**
+     * Whether an RTE turned tracing on since the last call: the run then
+     * stopped right after it, for the machine to trace from the next
+     * instruction on.
+     */
+    public boolean takeTracingStarted() {
+        boolean started = tracingStarted;
+        tracingStarted = false;
+        return started;
+    }
+
     @Override
     public void onException(int intno) {
         try {
@@ -78,8 +93,12 @@ public final class GuestExceptions implements ExceptionHandler {
         if (intno == RTE) {
             int maskBefore = Sr.interruptMask(state.sr());
             processor.returnFromException();
-            int mask = Sr.interruptMask(state.sr());
-            if (mask < maskBefore && interruptLevel.getAsInt() > mask) {
+            int sr = state.sr();
+            int mask = Sr.interruptMask(sr);
+            if (Sr.traces(sr)) {
+                tracingStarted = true;
+                cpu.requestStop();
+            } else if (mask < maskBefore && interruptLevel.getAsInt() > mask) {
                 cpu.requestStop();
             }
             return;

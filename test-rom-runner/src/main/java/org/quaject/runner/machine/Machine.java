@@ -227,7 +227,8 @@ public final class Machine implements AutoCloseable {
             if (System.nanoTime() - deadlineNanos > 0) {
                 return end(MachineStop.Kind.OUT_OF_TIME, "the time budget ran out at PC " + pc());
             }
-            MachineStop crashed = runSlice(Math.min(budgetEnd - clock.instructions(), MAX_SLICE));
+            MachineStop crashed = Sr.traces(cpu.get(Register.SR)) ? runTracedInstruction()
+                    : runUntracedSlice(Math.min(budgetEnd - clock.instructions(), MAX_SLICE));
             if (crashed != null) {
                 return crashed;
             }
@@ -241,6 +242,55 @@ public final class Machine implements AutoCloseable {
     @Override
     public void close() {
         cpu.close();
+    }
+
+    /**
+     * Executes one instruction that begins with T1 set, then takes its trace
+     * exception (MC68030 UM 8.1.7): a format $2 frame with the SR after the
+     * instruction, the next instruction's address as the PC and the traced
+     * instruction's address. An instruction that takes an exception of its
+     * own (TRAP, CHK, a divide by zero, an illegal or privileged one) is not
+     * traced here: the manual traces a trap after the handler's RTE, which
+     * neither the runner nor QEMU 7.2 does (docs/runner.md). A traced STOP
+     * loads SR and is traced instead of stopping, as the manual says. An
+     * interrupt that waits is taken after the trace, so its handler runs
+     * first and returns into the trace handler (UM 8.1.12).
+     */
+    private MachineStop runTracedInstruction() {
+        int at = cpu.get(Register.PC);
+        long instructionsBefore = clock.instructions();
+        long exceptionsBefore = exceptions.processor().taken();
+        MachineStop crashed = runSlice(1);
+        exceptions.takeTracingStarted();
+        if (crashed != null || clock.instructions() == instructionsBefore
+                || exceptions.processor().taken() != exceptionsBefore) {
+            return crashed;
+        }
+        stopped = false;
+        try {
+            exceptions.processor().takeFormat2(Vectors.TRACE, cpu.get(Register.PC), at);
+        } catch (DoubleFault fault) {
+            return end(MachineStop.Kind.CRASH, "double fault: " + fault.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * Runs a slice that begins with tracing off. Tracing may come on inside
+     * it only through an RTE, which ends the slice right after it; an
+     * instruction that writes SR (MOVE, ORI or EORI to SR, or STOP) turning
+     * T1 on is not seen until the slice ends, when the instructions it
+     * should have traced have run, so the run ends with a crash that says so.
+     */
+    private MachineStop runUntracedSlice(long limit) {
+        MachineStop crashed = runSlice(limit);
+        boolean byRte = exceptions.takeTracingStarted();
+        if (crashed == null && !byRte && Sr.traces(cpu.get(Register.SR))) {
+            return end(MachineStop.Kind.CRASH, "tracing (SR bit T1) was turned on before PC " + pc()
+                    + " by an instruction that writes SR; the runner starts tracing only at an RTE"
+                    + " (docs/runner.md): set T1 in the SR that an RTE restores, as debuggers do, or run on QEMU");
+        }
+        return crashed;
     }
 
     /** Executes up to {@code limit} instructions, stopping early for the next device event. */

@@ -10,6 +10,7 @@ public final class Vectors {
     public static final int CHK = 6;
     public static final int TRAPV = 7;
     public static final int PRIVILEGE_VIOLATION = 8;
+    public static final int TRACE = 9;
     public static final int FORMAT_ERROR = 14;
     public static final int SPURIOUS_INTERRUPT = 24;
     /** Level L interrupts use vector 24 + L. */

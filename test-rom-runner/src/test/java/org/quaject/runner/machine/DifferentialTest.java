@@ -60,7 +60,9 @@ class DifferentialTest {
             Map.entry("cas", ""),
             Map.entry("preempt_points", ""),
             Map.entry("cas_contend", ""),
-            Map.entry("translation_churn", ""));
+            Map.entry("translation_churn", ""),
+            Map.entry("trace", ""),
+            Map.entry("trace_trap", ""));
 
     /** QEMU 7.2 departs from the manual; each fixture's header says how. QEMU fails some of its tests. */
     private static final List<String> QEMU_DEPARTS = List.of(
@@ -96,12 +98,12 @@ class DifferentialTest {
     }
 
     /**
-     * Endings only the runner has (QEMU would wait, reset, or read 0), the budgets' endless loop, and code on
+     * Endings only the runner has (QEMU would wait, reset, read 0, or trace), the budgets' endless loop, and code on
      * which QEMU's translator crashes.
      */
     private static final List<String> RUNNER_ONLY = List.of(
             "stop_hung", "double_fault", "reset", "unmapped", "endless", "untranslatable",
-            "untranslatable_written");
+            "untranslatable_written", "trace_by_sr_write");
 
     @TempDir
     Path dir;

@@ -131,6 +131,23 @@ class ExceptionsTest {
         Fixtures.assertAllPass(console.toString(US_ASCII));
     }
 
+    @Test
+    void traceTakesVector9AfterEachInstructionStartedWithT1() throws Exception {
+        assertFixturePasses("trace");
+    }
+
+    @Test
+    void tracingTurnedOnByAnSrWriteEndsTheRunAsACrashThatSaysSo() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (Machine machine = Fixtures.boot(Fixtures.link(dir, "trace_by_sr_write"), console)) {
+            MachineStop stop = Fixtures.runToEnd(machine);
+            assertEquals(MachineStop.Kind.CRASH, stop.kind(), stop.detail());
+            assertTrue(stop.detail().startsWith("tracing (SR bit T1) was turned on before PC 0x"), stop.detail());
+            assertTrue(stop.detail().contains("only at an RTE"), stop.detail());
+        }
+        Fixtures.assertAllPass(console.toString(US_ASCII));
+    }
+
     private void assertFixturePasses(String name) throws Exception {
         Fixtures.assertAllPass(Fixtures.run(new RunnerEngine(), Fixtures.link(dir, name), ""));
     }
