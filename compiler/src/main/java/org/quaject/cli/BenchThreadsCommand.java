@@ -111,9 +111,10 @@ final class BenchThreadsCommand implements Callable<Integer> {
         out.println("  instructions: it counts the signal) before the thread goes on");
         out.println("wait + notify: from the waiter's jsr wait to its return, the notifier's notify and yield in");
         out.println("  between: two switches");
+        out.println("step: X: step on a stopped thread, jsr to rts; Y: the switch that lets it in, runs one");
+        out.println("  instruction of it under trace (the trace exception is no instruction) and takes it out");
         out.println("Synthesis: Massalin's dissertation, Table 3.3 (the Quamachine) and Table 5.2 (Sony NEWS");
-        out.println("  1860), MC68030 at 25 MHz: 1 us = 25 cycles; X + Y as Table 5.2 splits them; step is not");
-        out.println("  in thread.qj");
+        out.println("  1860), MC68030 at 25 MHz: 1 us = 25 cycles; X + Y as Table 5.2 splits them");
         out.println("goal: fewer instructions than the cycles over " + ThreadFigures.CYCLES_PER_INSTRUCTION
                 + ", a 68030's average cycles an instruction");
         if (runs.size() > 1) {

@@ -30,8 +30,10 @@ class ThreadsStressIT {
                     + "none lost, none twice, each producer's in order",
             "signals reach a ready, a suspended, a waiting and the running thread and run in it; "
                     + "a stopped thread runs nothing",
-            "suspend, resume, signal and destroy from an interrupt handler, the last of the running thread",
+            "suspend, resume, signal, stop, step and destroy from an interrupt handler, the last of the running "
+                    + "thread",
             "sleeping threads wake in the order of their times, not before, while the others run",
+            "a stopped thread steps one instruction of its own at a time and runs nothing between steps",
             "with no memory left, create and setvector are refused and change nothing");
 
     @ParameterizedTest(name = "seed {0}")

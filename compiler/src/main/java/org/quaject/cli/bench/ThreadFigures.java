@@ -43,7 +43,7 @@ public final class ThreadFigures {
      * An operation, as a row of the table.
      *
      * @param label     the row's label
-     * @param parts     its parts, measured; none if thread.qj does not have it
+     * @param parts     its parts, measured
      * @param table     where Massalin gives its time: "3.3" or "5.2"; empty for none
      * @param synthesis the time of each of its parts there, in microseconds; one for all the parts, or as many
      */
@@ -86,7 +86,8 @@ public final class ThreadFigures {
                     new Part("yield meeting signalled", YIELD, false)), TABLE_5_2, List.of(4.6, 4.4)),
             new Operation("wait + notify round trip", List.of(new Part("wait notify", "wait arguments", true)),
                     "", List.of()),
-            new Operation("step", List.of(), TABLE_5_2, List.of(25.0)));
+            new Operation("step", List.of(new Part("step", NOTHING, true),
+                    new Part("yield meeting stepped", YIELD, false)), TABLE_5_2, List.of(25.0)));
 
     private final Map<String, List<Long>> parts;
 
@@ -136,7 +137,7 @@ public final class ThreadFigures {
         return m;
     }
 
-    /** An operation's parts, in instructions, by its label; none if thread.qj does not have it. */
+    /** An operation's parts, in instructions, by its label. */
     public List<Long> parts(String label) {
         List<Long> p = parts.get(label);
         if (p == null) {
@@ -171,8 +172,8 @@ public final class ThreadFigures {
             List<Long> counts = parts(operation.label());
             Optional<Double> bound = operation.synthesisTotal()
                     .map(us -> Quamachine.cycles(us) / CYCLES_PER_INSTRUCTION);
-            String fewer = counts.isEmpty() || bound.isEmpty() ? "-" : total(counts) < bound.get() ? "yes" : "no";
-            table.add(List.of(operation.label(), counts.isEmpty() ? "-" : instructions(counts),
+            String fewer = bound.isEmpty() ? "-" : total(counts) < bound.get() ? "yes" : "no";
+            table.add(List.of(operation.label(), instructions(counts),
                     operation.synthesis().isEmpty() ? "-" : joined(operation.synthesis(),
                             us -> String.format(Locale.ROOT, "%.1f", us)),
                     operation.table().isEmpty() ? "-" : operation.table(),

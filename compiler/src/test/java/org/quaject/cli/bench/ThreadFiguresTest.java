@@ -41,6 +41,8 @@ class ThreadFiguresTest {
         counts.put("signal arguments", 102L);
         counts.put("signal", 122L);
         counts.put("yield meeting signalled", 171L);
+        counts.put("step", 124L);
+        counts.put("yield meeting stepped", 241L);
         return counts;
     }
 
@@ -72,13 +74,13 @@ class ThreadFiguresTest {
                 List.of("resume, re-inserted", "21 + 28 = 49", "6.6", "5.2", "165", "41.3", "no"),
                 List.of("signal", "20 + 40 = 60", "4.6 + 4.4", "5.2", "115 + 110", "56.3", "no"),
                 List.of("wait + notify round trip", "94", "-", "-", "-", "-", "-"),
-                List.of("step", "-", "25.0", "5.2", "625", "156.3", "-"));
+                List.of("step", "24 + 110 = 134", "25.0", "5.2", "625", "156.3", "yes"));
         for (List<String> expected : rows) {
             assertEquals(expected, row(figures, expected.get(0)));
         }
         assertEquals(rows.size(), figures.table().lines().count(), figures::table);
         assertEquals(List.of(16L, 30L), figures.parts("destroy"));
-        assertEquals(List.of(), figures.parts("step"));
+        assertEquals(List.of(24L, 110L), figures.parts("step"));
     }
 
     @Test
