@@ -119,16 +119,11 @@ class ExceptionsTest {
 
     @Test
     void anExceptionWhoseFrameCannotBeStackedEndsTheRunAsADoubleFault() throws Exception {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        try (Machine machine = Fixtures.boot(Fixtures.link(dir, "double_fault"), console)) {
-            MachineStop stop = Fixtures.runToEnd(machine);
-            assertEquals(MachineStop.Kind.CRASH, stop.kind(), stop.detail());
-            assertTrue(stop.detail().startsWith("double fault: "), stop.detail());
-            // TRAP #0 with the stack at 0x200000 would put its frame 8 bytes below.
-            assertTrue(stop.detail().contains("0x001ffff8"), stop.detail());
-            assertTrue(stop.detail().contains("vector 32"), stop.detail());
-        }
-        Fixtures.assertAllPass(console.toString(US_ASCII));
+        String detail = crashDetail("double_fault");
+        assertTrue(detail.startsWith("double fault: "), detail);
+        // TRAP #0 with the stack at 0x200000 would put its frame 8 bytes below.
+        assertTrue(detail.contains("0x001ffff8"), detail);
+        assertTrue(detail.contains("vector 32"), detail);
     }
 
     @Test
@@ -138,14 +133,21 @@ class ExceptionsTest {
 
     @Test
     void tracingTurnedOnByAnSrWriteEndsTheRunAsACrashThatSaysSo() throws Exception {
+        String detail = crashDetail("trace_by_sr_write");
+        assertTrue(detail.startsWith("tracing (SR bit T1) was turned on before PC 0x"), detail);
+        assertTrue(detail.contains("only at an RTE"), detail);
+    }
+
+    /** Boots a fixture whose run ends in a crash after its tests have all passed; the crash's detail. */
+    private String crashDetail(String name) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        try (Machine machine = Fixtures.boot(Fixtures.link(dir, "trace_by_sr_write"), console)) {
-            MachineStop stop = Fixtures.runToEnd(machine);
-            assertEquals(MachineStop.Kind.CRASH, stop.kind(), stop.detail());
-            assertTrue(stop.detail().startsWith("tracing (SR bit T1) was turned on before PC 0x"), stop.detail());
-            assertTrue(stop.detail().contains("only at an RTE"), stop.detail());
+        MachineStop stop;
+        try (Machine machine = Fixtures.boot(Fixtures.link(dir, name), console)) {
+            stop = Fixtures.runToEnd(machine);
         }
+        assertEquals(MachineStop.Kind.CRASH, stop.kind(), stop.detail());
         Fixtures.assertAllPass(console.toString(US_ASCII));
+        return stop.detail();
     }
 
     private void assertFixturePasses(String name) throws Exception {
