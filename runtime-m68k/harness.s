@@ -9,6 +9,12 @@
 |     1..N
 |     ok 1 - NAME
 |     not ok 2 - NAME # REASON
+| With `qj.only=N` on the boot command line the harness runs test N alone
+| and reports it as the plan's only test, `1..1` then `ok 1 - NAME`: TAP
+| numbers a plan's tests from 1, and the name says which test it was. A
+| command line asking for a test the table does not have gets
+|     Bail out! no test N: the image has C tests
+| and the exit status 1.
 | The harness state lives in .bss because test bodies clobber every register.
 |
 | Test table layout:
@@ -33,7 +39,19 @@ qj_run_tests:
         sf      any_failed
         move.l  sp,harness_sp
 
+        move.l  qj_boot_only_test,d0
+        beq     3f
+        cmp.l   test_count,d0
+        bhi     no_such_test
+        | Start at test N's entry, and make it the only one.
+        subq.l  #1,d0
+        lsl.l   #3,d0
+        add.l   d0,next_entry
+        moveq   #1,d0
+        move.l  d0,test_count
+
         | The TAP plan.
+3:
         lea     plan_text,a0
         jsr     qj_puts
         move.l  test_count,d0
@@ -65,6 +83,24 @@ next_test:
         beq     2f
         moveq   #1,d0
 2:      rts
+
+| no_such_test: the command line asked for test d0.l, which the table does
+| not have. Nothing runs; TAP's Bail out! stops whatever reads it.
+no_such_test:
+        move.l  d0,-(sp)
+        lea     bail_out_text,a0
+        jsr     qj_puts
+        move.l  (sp)+,d0
+        jsr     qj_putdec
+        lea     image_has_text,a0
+        jsr     qj_puts
+        move.l  test_count,d0
+        jsr     qj_putdec
+        lea     tests_text,a0
+        jsr     qj_puts
+        jsr     qj_putnl
+        moveq   #1,d0
+        rts
 
 | qj_test_pass: the running test passed; prints `ok N - NAME`.
 | in:  nothing (jump here, from any stack depth)
@@ -141,6 +177,9 @@ not_text:       .asciz  "not "
 ok_text:        .asciz  "ok "
 dash_text:      .asciz  " - "
 reason_text:    .asciz  " # "
+bail_out_text:  .asciz  "Bail out! no test "
+image_has_text: .asciz  ": the image has "
+tests_text:     .asciz  " tests"
 returned_text:
         .asciz  "returned without jumping to qj_test_pass or qj_test_fail"
 

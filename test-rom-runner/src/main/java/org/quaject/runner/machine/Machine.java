@@ -147,7 +147,19 @@ public final class Machine implements AutoCloseable {
     public static Machine boot(ElfFile image, long ramBytes, boolean testMode, OutputStream console,
                                Optional<Preemption> preemption, Optional<DiskFile> disk,
                                List<DeviceProvider> plugins) {
-        return new Machine(image, ramBytes, testMode ? TEST_MODE : "", console, preemption, disk, plugins);
+        return boot(image, ramBytes, testMode ? TEST_MODE : "", console, preemption, disk, plugins);
+    }
+
+    /**
+     * Boots an image as {@link #boot(ElfFile, long, boolean, OutputStream, Optional, Optional, List)} does,
+     * with {@code commandLine} as its boot command line.
+     *
+     * @throws IllegalArgumentException if the image does not fit in RAM, or a device does not fit on the board
+     */
+    public static Machine boot(ElfFile image, long ramBytes, String commandLine, OutputStream console,
+                               Optional<Preemption> preemption, Optional<DiskFile> disk,
+                               List<DeviceProvider> plugins) {
+        return new Machine(image, ramBytes, commandLine, console, preemption, disk, plugins);
     }
 
     /**
