@@ -29,9 +29,10 @@ public final class KernelGenerator {
 
     /**
      * One test: its label, its name as a string literal, what it runs first
-     * (null for nothing), its body.
+     * (null for nothing), its body, its console input as a string literal
+     * (null for none).
      */
-    public record Test(String label, String name, String start, String body) {
+    public record Test(String label, String name, String start, String body, String input) {
     }
 
     /**
@@ -52,7 +53,8 @@ public final class KernelGenerator {
         for (TestCase test : program.tests()) {
             int number = tests.size() + 1;
             tests.add(new Test("qj_test_" + number, AsmText.quote(utf8(test.name())), testStart,
-                    AsmText.body(test.body(), true, symbolOf)));
+                    AsmText.body(test.body(), true, symbolOf),
+                    test.input().map(text -> AsmText.quote(utf8(text))).orElse(null)));
             test.input().ifPresent(input::append);
         }
         List<InterruptTable.Level> levels = InterruptTable.levels(program);
@@ -66,7 +68,7 @@ public final class KernelGenerator {
                 "dispatchers", dispatchers,
                 "main", main.orElse(null),
                 "tests", tests,
-                "input", input.length() == 0 ? null : AsmText.quote(utf8(input.toString())),
+                "input", input.length() != 0,
                 "devices", kernel.devices().isEmpty() ? null
                         : AsmText.quote(utf8(kernel.devices().stream().map(d -> d.text() + "\n")
                                 .collect(Collectors.joining()))));
