@@ -148,6 +148,18 @@ final class EngineOptions {
      */
     Optional<Boot> boot(Path argument, boolean testMode, Limits defaults, Function<ImageInfo, InputStream> input,
                         Function<CrashLocator, OutputStream> consoleOutput, PrintWriter err) {
+        return boot(argument, testMode, Optional.empty(), defaults, input, consoleOutput, err);
+    }
+
+    /**
+     * Boots an image as {@link #boot(Path, boolean, Limits, Function, Function, PrintWriter)} does; in test
+     * mode with {@code onlyTest}, the image runs the test of that name alone, with its own console input.
+     *
+     * @throws CommandLine.ParameterException if the image has no test named {@code onlyTest}
+     */
+    Optional<Boot> boot(Path argument, boolean testMode, Optional<String> onlyTest, Limits defaults,
+                        Function<ImageInfo, InputStream> input, Function<CrashLocator, OutputStream> consoleOutput,
+                        PrintWriter err) {
         try (Workspace workspace = Workspace.open(null)) {
             // The plug-ins and --device first: a wrong jar or type is told before any compiling.
             DevicePlugins plugins = DevicePlugins.load(devicePath);
@@ -156,7 +168,8 @@ final class EngineOptions {
             if (image.isEmpty()) {
                 return Optional.empty();
             }
-            ImageInfo info = image.get().info();
+            Optional<OnlyTest> only = onlyTest.map(name -> OnlyTest.find(spec, image.get(), name));
+            ImageInfo info = only.map(test -> test.info(image.get().info())).orElse(image.get().info());
             // The kernel's devices (device "TYPE"), then those of the command line.
             List<String> types = new ArrayList<>(info.devices());
             types.addAll(devices);
@@ -166,6 +179,9 @@ final class EngineOptions {
                     input.apply(info), consoleOutput.apply(locator), timeout(defaults), instructionBudget(defaults),
                     stress.preemption(spec, engine == EngineName.runner), diskDrive(image.get().disk()),
                     providers);
+            if (only.isPresent()) {
+                request = request.withOnlyTest(only.get().number());
+            }
             RunResult result = engine().run(request);
             Map<GuestReport, List<String>> locations = new LinkedHashMap<>();
             GuestReport.findAll(new String(result.transcript(), StandardCharsets.UTF_8))

@@ -17,6 +17,7 @@ import org.quaject.runner.TestResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,14 @@ final class TestCommand implements Callable<Integer> {
                     + " one is removed).")
     Path junitXml;
 
+    @Option(names = "--only", paramLabel = "NAME",
+            description = "Run only the test block named NAME (test \"NAME\" { ... }), with the console input it"
+                    + " declares. The image itself skips the other tests (boot command line qj.only=N), so this"
+                    + " works alike on every engine; the TAP holds the plan 1..1 and the test as 'ok 1 - NAME'."
+                    + " One image only, not a disk image (.img); a NAME the image has no test of is an error"
+                    + " that lists its tests.")
+    String only;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,6 +66,10 @@ final class TestCommand implements Callable<Integer> {
         List<Path> targets = TestTargets.of(arguments, err);
         if (targets.isEmpty()) {
             return ExitStatus.FAILURE;
+        }
+        if (only != null && (targets.size() != 1 || Files.isDirectory(arguments.get(0)))) {
+            throw new ParameterException(spec.commandLine(),
+                    "--only needs one image or .qj file: a test name belongs to one kernel");
         }
         if (targets.size() == 1 && !Files.isDirectory(arguments.get(0))) {
             return test(targets.get(0), junitXml, out, err).exitStatus();
@@ -102,7 +115,8 @@ final class TestCommand implements Callable<Integer> {
             return new ImageResult(0, 0, ExitStatus.FAILURE);
         }
         TapStream tap = new TapStream(out);
-        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, EngineOptions.Limits.TEST,
+        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, Optional.ofNullable(only),
+                EngineOptions.Limits.TEST,
                 info -> new ByteArrayInputStream(info.consoleInput()), tap::locatingWith, err);
         if (boot.isEmpty()) {
             return new ImageResult(0, 0, ExitStatus.FAILURE);

@@ -150,7 +150,7 @@ public final class QemuEngine implements Engine {
                 "-icount", "shift=" + ICOUNT_SHIFT + ",sleep=off", "-rtc", "clock=vm,base=" + RTC_BASE,
                 "-action", "panic=exit-failure"));
         if (request.testMode()) {
-            command.addAll(List.of("-append", RunRequest.TEST_MODE_COMMAND_LINE));
+            command.addAll(List.of("-append", request.commandLine()));
         }
         // QEMU fills the virtio-mmio transports from the last down in this order: the disk first, at 127.
         request.disk().ifPresent(disk -> command.addAll(diskOptions(disk)));

@@ -48,7 +48,7 @@ public final class RunnerEngine implements Engine {
         }
         ConsoleProtocol console = new ConsoleProtocol(request.consoleOutput());
         DiskFile disk = request.disk().isPresent() ? openDisk(request.disk().get()) : null;
-        try (Machine machine = Machine.boot(image, request.ramBytes(), request.testMode(), console,
+        try (Machine machine = Machine.boot(image, request.ramBytes(), request.commandLine(), console,
                 request.preemption(), Optional.ofNullable(disk), request.devices())) {
             Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
             InputStream input = request.consoleInput();

@@ -130,6 +130,14 @@ class QemuEngineTest {
         assertEquals(List.of("-append", "qj.test"), test.subList(test.size() - 2, test.size()));
     }
 
+    /** The harness learns which test to run alone from the command line, as on the runner. */
+    @Test
+    void commandLineOfARunOfOneTestNamesItsNumber() {
+        List<String> test = QemuEngine.commandLine(Path.of("/usr/bin/qemu-system-m68k"),
+                new RunRequest(Path.of("/images/kernel.elf"), RAM, true, null, console, GENEROUS).withOnlyTest(3));
+        assertEquals(List.of("-append", "qj.test qj.only=3"), test.subList(test.size() - 2, test.size()));
+    }
+
     private RunResult run(String source, InputStream input, Duration timeout) throws Exception {
         Path image = CrossToolchain.link(dir, "guest", source);
         return engine.run(new RunRequest(image, RAM, false, input, console, timeout));
