@@ -38,6 +38,17 @@ import org.quaject.runner.report.RegisterReport;
  */
 public final class RunnerEngine implements Engine {
 
+    private final RunProgress progress;
+
+    public RunnerEngine() {
+        this(RunProgress.NONE);
+    }
+
+    /** An engine that tells {@code progress} how far each run has got, between slices. */
+    public RunnerEngine(RunProgress progress) {
+        this.progress = progress;
+    }
+
     @Override
     public RunResult run(RunRequest request) throws EngineException {
         ElfFile image;
@@ -58,6 +69,7 @@ public final class RunnerEngine implements Engine {
             }
             long deadline = System.nanoTime() + request.timeout().toNanos();
             MachineStop stop = machine.run(request.maxInstructions().orElse(Long.MAX_VALUE), deadline, () -> {
+                progress.ranSoFar(machine.instructions(), machine.guestNanos());
                 for (byte[] bytes = typed.poll(); bytes != null; bytes = typed.poll()) {
                     machine.type(bytes);
                 }

@@ -186,6 +186,11 @@ public final class Machine implements AutoCloseable {
         return clock.instructions();
     }
 
+    /** Guest time since boot, in nanoseconds of the virtual clock. */
+    public long guestNanos() {
+        return clock.nanos();
+    }
+
     /** The CPU, for reports and for tests that look at registers. */
     public Cpu cpu() {
         return cpu;
