@@ -24,6 +24,7 @@ import org.quaject.runner.Outcome;
 import org.quaject.runner.QemuEngine;
 import org.quaject.runner.QemuVirtioDevice;
 import org.quaject.runner.RunRequest;
+import org.quaject.runner.RunProgress;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.RunnerEngine;
 import org.quaject.runner.device.DevicePluginException;
@@ -148,16 +149,18 @@ final class EngineOptions {
      */
     Optional<Boot> boot(Path argument, boolean testMode, Limits defaults, Function<ImageInfo, InputStream> input,
                         Function<CrashLocator, OutputStream> consoleOutput, PrintWriter err) {
-        return boot(argument, testMode, Optional.empty(), defaults, input, consoleOutput, err);
+        return boot(argument, testMode, Optional.empty(), RunProgress.NONE, defaults, input, consoleOutput, err);
     }
 
     /**
      * Boots an image as {@link #boot(Path, boolean, Limits, Function, Function, PrintWriter)} does; in test
      * mode with {@code onlyTest}, the image runs the test of that name alone, with its own console input.
+     * On the runner, {@code progress} hears how far the run has got as it goes.
      *
      * @throws CommandLine.ParameterException if the image has no test named {@code onlyTest}
      */
-    Optional<Boot> boot(Path argument, boolean testMode, Optional<String> onlyTest, Limits defaults,
+    Optional<Boot> boot(Path argument, boolean testMode, Optional<String> onlyTest, RunProgress progress,
+                        Limits defaults,
                         Function<ImageInfo, InputStream> input, Function<CrashLocator, OutputStream> consoleOutput,
                         PrintWriter err) {
         try (Workspace workspace = Workspace.open(null)) {
@@ -182,7 +185,7 @@ final class EngineOptions {
             if (only.isPresent()) {
                 request = request.withOnlyTest(only.get().number());
             }
-            RunResult result = engine().run(request);
+            RunResult result = engine(progress).run(request);
             Map<GuestReport, List<String>> locations = new LinkedHashMap<>();
             GuestReport.findAll(new String(result.transcript(), StandardCharsets.UTF_8))
                     .forEach(report -> locator.locate(report).ifPresent(where -> locations.put(report, where)));
@@ -292,9 +295,9 @@ final class EngineOptions {
         return file.map(f -> new DiskDrive(f, snapshot));
     }
 
-    private Engine engine() {
+    private Engine engine(RunProgress progress) {
         return switch (engine) {
-            case runner -> new RunnerEngine();
+            case runner -> new RunnerEngine(progress);
             case qemu -> new QemuEngine();
         };
     }

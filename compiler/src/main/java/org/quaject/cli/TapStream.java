@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.quaject.runner.report.GuestReport;
 
@@ -22,6 +23,7 @@ final class TapStream extends OutputStream {
     private final PrintWriter out;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private EngineOptions.CrashLocator locator = report -> Optional.empty();
+    private Consumer<String> printed = line -> { };
     /** Bytes of the console that came through so far. */
     private long received;
 
@@ -32,6 +34,12 @@ final class TapStream extends OutputStream {
     /** This stream, locating the crash reports of the run with {@code crashLocator}. */
     synchronized TapStream locatingWith(EngineOptions.CrashLocator crashLocator) {
         locator = crashLocator;
+        return this;
+    }
+
+    /** This stream, also telling {@code listener} each line it prints. */
+    synchronized TapStream tellingLinesTo(Consumer<String> listener) {
+        printed = listener;
         return this;
     }
 
@@ -64,7 +72,9 @@ final class TapStream extends OutputStream {
             text = text.substring(0, text.length() - 1);
         }
         if (!text.isEmpty()) {
-            out.println(TAP_LINE.matcher(text).lookingAt() ? text : "# " + text);
+            String tap = TAP_LINE.matcher(text).lookingAt() ? text : "# " + text;
+            out.println(tap);
+            printed.accept(tap);
         }
         if (REPORT_HEADLINE.matcher(text).lookingAt()) {
             GuestReport.find(text).flatMap(locator::locate)

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.quaject.compiler.image.OutputFiles;
 import org.quaject.runner.JUnitXmlReport;
+import org.quaject.runner.RunProgress;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.TapReport;
 import org.quaject.runner.TestResult;
@@ -58,6 +59,9 @@ final class TestCommand implements Callable<Integer> {
                     + " One image only, not a disk image (.img); a NAME the image has no test of is an error"
                     + " that lists its tests.")
     String only;
+
+    @Mixin
+    ProgressOptions progressOptions;
 
     @Override
     public Integer call() {
@@ -115,9 +119,16 @@ final class TestCommand implements Callable<Integer> {
             return new ImageResult(0, 0, ExitStatus.FAILURE);
         }
         TapStream tap = new TapStream(out);
-        Optional<EngineOptions.Boot> boot = engineOptions.boot(image, true, Optional.ofNullable(only),
-                EngineOptions.Limits.TEST,
-                info -> new ByteArrayInputStream(info.consoleInput()), tap::locatingWith, err);
+        Optional<ProgressReport> progress = progressOptions.start(err);
+        progress.ifPresent(report -> tap.tellingLinesTo(report::tapLine));
+        Optional<EngineOptions.Boot> boot;
+        try {
+            boot = engineOptions.boot(image, true, Optional.ofNullable(only),
+                    progress.<RunProgress>map(report -> report).orElse(RunProgress.NONE), EngineOptions.Limits.TEST,
+                    info -> new ByteArrayInputStream(info.consoleInput()), tap::locatingWith, err);
+        } finally {
+            progress.ifPresent(ProgressReport::close);
+        }
         if (boot.isEmpty()) {
             return new ImageResult(0, 0, ExitStatus.FAILURE);
         }

@@ -126,7 +126,7 @@ class QjCommandTest {
                 Arguments.of(List.of("run", "--help"), List.of("--engine", "--timeout", "--verbose", "--preempt",
                         "--preempt-gap", "--contend")),
                 Arguments.of(List.of("test", "--help"), List.of("--engine", "--timeout", "--verbose", "--preempt",
-                        "--preempt-gap", "--contend")),
+                        "--preempt-gap", "--contend", "--only", "--progress", "--progress-interval")),
                 Arguments.of(List.of("help", "build"), List.of("FILE.qj", "--output", "--work-dir", "--verbose")),
                 Arguments.of(List.of("help", "--help"), List.of("COMMAND", "--help")));
     }
