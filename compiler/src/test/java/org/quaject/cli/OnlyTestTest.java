@@ -150,6 +150,17 @@ class OnlyTestTest {
         assertTrue(result.err().contains("--only needs one image or .qj file"), result::toString);
     }
 
+    /** The board boots a disk image's loader, not the kernel whose test names --only would need. */
+    @Test
+    void aDiskImageIsAUsageError() {
+        build();
+        QjCommandLine.Result result = QjCommandLine.run("test", "--only", "reads a",
+                sources.dir().resolve("only.img"));
+        assertEquals(2, result.status(), result::toString);
+        assertTrue(result.err().contains("--only cannot pick a test of a disk image (.img)"), result::toString);
+        assertEquals("", result.out(), result::toString);
+    }
+
     @Test
     void anImageNamesItsTestsAndTheInputOfEach() throws IOException, ElfFormatException {
         ElfFile elf = ElfFile.read(build());
