@@ -39,20 +39,20 @@ qj_run_tests:
         sf      any_failed
         move.l  sp,harness_sp
 
+        | `qj.only=N` on the command line (bootinfo.s): run test N alone.
         move.l  qj_boot_only_test,d0
         beq     3f
         cmp.l   test_count,d0
-        bhi     no_such_test
+        bhi     no_such_test            | unsigned: a malformed N (-1) too
         | Start at test N's entry, and make it the only one.
         subq.l  #1,d0
-        lsl.l   #3,d0
+        lsl.l   #3,d0                   | 8 bytes an entry: name, code
         add.l   d0,next_entry
         moveq   #1,d0
         move.l  d0,test_count
 
         | The TAP plan.
-3:
-        lea     plan_text,a0
+3:      lea     plan_text,a0
         jsr     qj_puts
         move.l  test_count,d0
         jsr     qj_putdec
