@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             "                      splices it in)",
             "  signal              X + Y: the request, and the target's switch-in, which runs its handler",
             "  wait + notify       a thread's wait, the other thread's notify and yield, back to the first",
+            "  step                X + Y: the request on a stopped thread, and the switch that lets it in,",
+            "                      runs one instruction of it under trace and takes it out again",
             "Each is printed next to Massalin's time for it on a 25 MHz MC68030 (Synthesis dissertation, "
                     + "Tables 3.3 and 5.2), in us and cycles (us x 25), and the goal: fewer instructions than "
                     + "those cycles over 4, a 68030's average cycles an instruction. The counts are exact: the "

@@ -132,6 +132,11 @@ class ExceptionsTest {
     }
 
     @Test
+    void aTracedStopLoadsSrAndIsTracedInsteadOfStopping() throws Exception {
+        assertFixturePasses("trace_stop");
+    }
+
+    @Test
     void tracingTurnedOnByAnSrWriteEndsTheRunAsACrashThatSaysSo() throws Exception {
         String detail = crashDetail("trace_by_sr_write");
         assertTrue(detail.startsWith("tracing (SR bit T1) was turned on before PC 0x"), detail);
