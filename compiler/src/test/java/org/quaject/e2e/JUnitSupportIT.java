@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -41,6 +44,16 @@ class JUnitSupportIT {
             assertFalse(tests.isEmpty(), name + " has no tests");
             return dynamicContainer(name, tests);
         });
+    }
+
+    @Test
+    void eachTestsSourceIsTheQjLineWhereItsCodeStarts() throws IOException {
+        Path counter = QjProcess.example("counter");
+        List<DynamicTest> tests = ImageTests.of(build("counter")).toList();
+        int firstTestBlock = Files.readAllLines(counter).stream().map(String::strip).toList()
+                .indexOf("test \"counters start at their start parameter\" {") + 1;
+        assertEquals(Optional.of(URI.create(counter.toUri() + "?line=" + (firstTestBlock + 1))),
+                tests.get(0).getTestSourceUri());
     }
 
     @Test

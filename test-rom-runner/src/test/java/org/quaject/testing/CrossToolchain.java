@@ -17,12 +17,12 @@ public final class CrossToolchain {
     private CrossToolchain() {
     }
 
-    /** Assembles {@code source} for the 68030 into {@code dir/name.o}. */
+    /** Assembles {@code source} for the 68030 into {@code dir/name.o}, with a line table as compiled images have. */
     public static Path assemble(Path dir, String name, String source) throws IOException, InterruptedException {
         Path assembly = dir.resolve(name + ".s");
         Path object = dir.resolve(name + ".o");
         Files.writeString(assembly, source);
-        run(List.of("m68k-linux-gnu-as", "-m68030", "--register-prefix-optional",
+        run(List.of("m68k-linux-gnu-as", "-m68030", "--register-prefix-optional", "-g",
                 assembly.toString(), "-o", object.toString()));
         return object;
     }

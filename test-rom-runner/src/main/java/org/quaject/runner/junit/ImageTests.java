@@ -15,7 +15,8 @@ import org.quaject.runner.TestResult;
 
 /**
  * The {@code test} blocks inside an image as JUnit dynamic tests, one per
- * test, named after it:
+ * test, named after it, with the {@code .qj} line it was written at as its
+ * source ({@link TestBlockSources}):
  *
  * <pre>{@code
  * @TestFactory
@@ -50,11 +51,12 @@ public final class ImageTests {
         try (GuestSession guest = GuestSession.builder(image).testMode(true).budget(budget).boot()) {
             guest.type(guest.testInput());
             GuestEnd end = guest.runToEnd();
-            return tests(image.getFileName().toString(), guest, end).stream();
+            return tests(image.getFileName().toString(), TestBlockSources.of(image), guest, end).stream();
         }
     }
 
-    private static List<DynamicTest> tests(String imageName, GuestSession guest, GuestEnd end) {
+    private static List<DynamicTest> tests(String imageName, TestBlockSources sources, GuestSession guest,
+                                           GuestEnd end) {
         String output = guest.output();
         TapReport reported = TapReport.parse(output);
         TapReport report = reported.complete("did not report: " + end);
@@ -64,21 +66,22 @@ public final class ImageTests {
         for (TestResult result : report.results()) {
             if (reportedNumbers.contains(result.number())) {
                 String name = name(result.name(), result.number());
-                tests.add(dynamicTest(name, () -> check(result, who(name, result.number(), imageName))));
+                tests.add(dynamicTest(name, sources.test(guest, result.number()),
+                        () -> check(result, who(name, result.number(), imageName))));
             } else {
                 String name = unreportedName(guest, result.number());
                 // The test that was running when the run ended is the first one
                 // missing; the output shows what it was doing.
                 String why = who(name, result.number(), imageName) + " " + result.reason()
                         + (firstUnreported ? "\n" + ConsoleExcerpt.of(output) : "");
-                tests.add(dynamicTest(name, () -> Assertions.fail(why)));
+                tests.add(dynamicTest(name, sources.test(guest, result.number()), () -> Assertions.fail(why)));
                 firstUnreported = false;
             }
         }
         List<String> problems = problems(imageName, reported, report, end);
         if (!problems.isEmpty()) {
             String why = String.join("\n", problems) + "\n" + ConsoleExcerpt.of(output);
-            tests.add(dynamicTest(imageName, () -> Assertions.fail(why)));
+            tests.add(dynamicTest(imageName, sources.image(), () -> Assertions.fail(why)));
         }
         return tests;
     }
@@ -117,10 +120,7 @@ public final class ImageTests {
         return problems;
     }
 
-    /**
-     * The test in a message, which a report may show without the display
-     * name (Maven's shows the factory method and an index).
-     */
+    /** The test in a message, which a report may show apart from the test's name. */
     private static String who(String name, int number, String imageName) {
         return "'" + name + "' (test " + number + " of " + imageName + ")";
     }

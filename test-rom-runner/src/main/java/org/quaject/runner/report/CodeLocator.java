@@ -11,6 +11,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.quaject.binutils.Toolchain;
 import org.quaject.binutils.ToolchainException;
@@ -31,6 +33,8 @@ import org.quaject.elf.Symbol;
 public final class CodeLocator {
 
     private static final String UNKNOWN_LINE = "??";
+    /** addr2line's answer: {@code FILE:LINE}, perhaps followed by {@code  (discriminator N)}. */
+    private static final Pattern ADDR2LINE = Pattern.compile("(.+):(\\d+)(?: .*)?");
 
     private final Path image;
     private final ElfFile elf;
@@ -81,17 +85,27 @@ public final class CodeLocator {
     }
 
     private Optional<String> sourceLine(long address) {
+        return sourcePosition(address).map(CodeLocator::shortPath);
+    }
+
+    /**
+     * The source file and line the code at an address came from, the file
+     * as the image's line table names it (a compiled image names its .qj
+     * file as it was given to the compiler: absolute, or relative to where
+     * the compiler ran). Empty without binutils or a line table entry.
+     */
+    public Optional<SourcePosition> sourcePosition(long address) {
         if (tools.isEmpty() || !inImage(address)) {
             return Optional.empty();
         }
         Toolchain.Result result = tools.get().run("addr2line",
                 List.of("-e", image.toAbsolutePath().toString(), hex(address)), Path.of("."));
-        String line = result.stdout().strip();
         // A line without source prints ??:0 or ??:?; a discriminator may follow the number.
-        if (!result.ok() || line.isEmpty() || line.startsWith(UNKNOWN_LINE)) {
+        Matcher found = ADDR2LINE.matcher(result.stdout().strip());
+        if (!result.ok() || !found.matches() || found.group(1).startsWith(UNKNOWN_LINE)) {
             return Optional.empty();
         }
-        return Optional.of(shortPath(line.split(" ", 2)[0]));
+        return Optional.of(new SourcePosition(Path.of(found.group(1)), Integer.parseInt(found.group(2))));
     }
 
     private Optional<String> disassemble(long address, byte[] code) {
@@ -157,16 +171,12 @@ public final class CodeLocator {
         return BinaryOperator.maxBy(order);
     }
 
-    /** A source path relative to the working directory when it lies below it, as compilers print them. */
-    private static String shortPath(String fileAndLine) {
+    /** A source position with its path relative to the working directory when it lies below it, as compilers print them. */
+    private static String shortPath(SourcePosition position) {
         Path here = Path.of("").toAbsolutePath();
-        int colon = fileAndLine.lastIndexOf(':');
-        if (colon < 0) {
-            return fileAndLine;
-        }
-        Path file = Path.of(fileAndLine.substring(0, colon)).normalize();
+        Path file = position.file().normalize();
         String shown = file.isAbsolute() && file.startsWith(here) ? here.relativize(file).toString() : file.toString();
-        return shown + fileAndLine.substring(colon);
+        return shown + ":" + position.line();
     }
 
     private static String hex(long address) {

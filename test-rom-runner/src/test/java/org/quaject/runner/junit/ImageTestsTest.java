@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +110,24 @@ class ImageTestsTest {
         List<DynamicTest> tests = tests(Guests.READS_DECLARED_INPUT, Budget.ofInstructions(1_000_000));
         assertEquals(List.of("reads its input"), names(tests));
         assertEquals(Optional.empty(), failure(tests.get(0)));
+    }
+
+    @Test
+    void eachTestsSourceIsTheLineWhereItsCodeStarts() throws Throwable {
+        String source = Guests.printing("1..2\nok 1 - first\nok 2 - second\n# qj-exit: 0\n", Guests.Ending.HALT,
+                "first", "second").replace("main:\n", "main:\nqj_test_1:\n");
+        List<DynamicTest> tests = tests(source, Budget.DEFAULT);
+        int firstInstruction = source.lines().toList().indexOf("qj_test_1:") + 2;
+        assertEquals(Optional.of(URI.create(dir.resolve("guest.s").toUri() + "?line=" + firstInstruction)),
+                tests.get(0).getTestSourceUri());
+        // Test 2 has no entry symbol to look up: its source is the image.
+        assertEquals(Optional.of(dir.resolve("guest.elf").toUri()), tests.get(1).getTestSourceUri());
+    }
+
+    @Test
+    void aProblemWithTheRunHasTheImageAsItsSource() throws Throwable {
+        List<DynamicTest> tests = tests(Guests.printing("hello\n# qj-exit: 0\n", Guests.Ending.HALT), Budget.DEFAULT);
+        assertEquals(Optional.of(dir.resolve("guest.elf").toUri()), tests.get(0).getTestSourceUri());
     }
 
     private List<DynamicTest> tests(String source, Budget budget) throws Exception {
