@@ -5,7 +5,7 @@
 #
 # Other targets: build (the qj jar), deps (system packages, the CPU core and
 # its guard), cpu-core (the CPU core only), core-guard (its guard only), fuzz (ten minutes of fuzzing the compiler's
-# front end), clean.
+# front end), editor-test (the editor grammar's tests only), clean.
 
 SHELL := /bin/bash
 MVN   := mvn -B -q
@@ -14,7 +14,7 @@ JAR   := compiler/target/qj.jar
 # command -> Debian package that provides it
 TOOLS := java:default-jdk-headless mvn:maven gcc:gcc \
          m68k-linux-gnu-as:binutils-m68k-linux-gnu \
-         qemu-system-m68k:qemu-system-misc
+         qemu-system-m68k:qemu-system-misc node:nodejs npm:npm
 # shared library -> Debian package that provides it (the runner's 68030 core)
 LIBS  := libunicorn.so.2:libunicorn2
 
@@ -33,12 +33,13 @@ CORE_STAMP      := $(CORE_DIR)/unicorn-$(UNICORN_VERSION)
 GUARD        := $(CORE_DIR)/libqj-core-guard.so
 GUARD_SOURCE := test-rom-runner/src/main/c/core-guard.c
 
-.PHONY: run test build deps cpu-core core-guard fuzz clean
+.PHONY: run test build deps cpu-core core-guard fuzz editor-test clean
 
 run: build
 	bin/qj run examples/hello/hello.qj
 
 test: deps
+	$(MAKE) --no-print-directory editor-test
 	mvn -B -ntp verify
 	$(MAKE) --no-print-directory fuzz-run FUZZ_TEST=shortRun
 
@@ -58,6 +59,12 @@ fuzz-run:
 	@for seed in $(FUZZ_SEEDS); do cp "$$seed" "$(FUZZ_CORPUS)/$(FUZZ_TEST)/$${seed//\//-}"; done
 	JAZZER_FUZZ=1 mvn -B -ntp -q test -pl compiler -am -Dtest='FrontEndFuzzTest#$(FUZZ_TEST)' \
 	    -Dsurefire.failIfNoSpecifiedTests=false
+
+# The VS Code extension's grammar tests (docs/editors.md): npm installs the
+# pinned test tools from editors/vscode/package-lock.json.
+editor-test: system-packages
+	@npm ci --prefix editors/vscode --no-audit --no-fund --loglevel=error
+	@npm test --prefix editors/vscode --silent
 
 build: deps
 	$(MVN) -DskipTests package
