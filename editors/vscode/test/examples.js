@@ -1,8 +1,8 @@
 // Tokenizes every .qj file of the examples, the bundled library and the bench
-// kernels with the grammar and fails if
-// a token is scoped invalid or if a file ends inside a region: an assembly
-// body, a comment or a string left open means the grammar lost track of where
-// a body ends. With file arguments, checks only those.
+// kernels with the grammar, and fails if a token is scoped invalid or if a
+// file ends inside a region: an assembly body, a comment or a string left open
+// means the grammar lost track of where a body ends. With file arguments,
+// checks only those.
 'use strict';
 
 const fs = require('fs');
@@ -51,7 +51,7 @@ function check(grammar, file) {
         }
         state = result.ruleStack;
     });
-    if (state.depth !== 1) {
+    if (state.depth !== 1) { // more than the grammar's root on the stack
         problems.push(`${file}:${lines.length}: the file ends inside a region (an assembly body, comment or string)`);
     }
     return problems;
