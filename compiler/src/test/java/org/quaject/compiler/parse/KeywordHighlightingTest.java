@@ -1,6 +1,7 @@
 package org.quaject.compiler.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,15 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.quaject.compiler.parse.antlr.QjLexer;
 
 /**
- * The editor grammar (editors/vscode/syntaxes/qj.tmLanguage.json) highlights exactly
- * the lexer's keywords: a keyword added to QjLexer.g4 fails this test until the
- * grammar's {@code keywords} rules list it, and a word the lexer drops fails it
- * until they no longer do.
+ * The editor grammar (editors/vscode/syntaxes/qj.tmLanguage.json) follows the lexer:
+ * it highlights exactly the lexer's keywords, and opens an assembly body after
+ * exactly the keywords after which the lexer does. A keyword added to QjLexer.g4
+ * fails this test until the grammar's {@code keywords} rules list it, and a word the
+ * lexer drops fails it until they no longer do.
  */
 class KeywordHighlightingTest {
 
@@ -31,6 +34,9 @@ class KeywordHighlightingTest {
 
     /** A keyword rule of the grammar: a match of exactly {@code \b(?:word|word|...)\b}, as written in JSON. */
     private static final Pattern KEYWORD_RULE = Pattern.compile("\"match\": \"\\\\\\\\b\\(\\?:([a-z|]+)\\)\\\\\\\\b\"");
+
+    /** The grammar's {@code body-header} rule: it begins with {@code \b(word|...)\b}, as written in JSON. */
+    private static final Pattern BODY_HEADER_RULE = Pattern.compile("\"begin\": \"\\\\\\\\b\\(([a-z|]+)\\)\\\\\\\\b");
 
     /** The lexer's keywords: its tokens whose literal is a word, such as {@code 'quaject'}. */
     private static Set<String> lexerKeywords() {
@@ -50,6 +56,25 @@ class KeywordHighlightingTest {
             words.addAll(List.of(rule.group(1).split("\\|")));
         }
         return words;
+    }
+
+    /** The keywords after which the lexer reads a '{' as the start of an assembly body. */
+    private static Set<String> lexerBodyKeywords() {
+        return lexerKeywords().stream()
+                .filter(keyword -> new QjLexer(CharStreams.fromString(keyword + " {")).getAllTokens().get(1).getType()
+                        == QjLexer.BODY_OPEN)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void theGrammarOpensAnAssemblyBodyAfterTheKeywordsTheLexerDoes() throws IOException {
+        Matcher rule = BODY_HEADER_RULE.matcher(Files.readString(GRAMMAR));
+        assertTrue(rule.find(), "no body-header rule beginning with \\b(word|...)\\b in " + GRAMMAR);
+        Set<String> bodyKeywords = lexerBodyKeywords();
+        assertTrue(bodyKeywords.contains("callentry"), "keywords that open a body, read from the lexer: " + bodyKeywords);
+        assertEquals(bodyKeywords, new TreeSet<>(List.of(rule.group(1).split("\\|"))),
+                "the body-header rule of " + GRAMMAR + " must list the keywords after which QjLexer.g4 opens an assembly body");
+        assertFalse(rule.find(), "a second rule beginning with \\b(word|...)\\b in " + GRAMMAR);
     }
 
     @Test
