@@ -7,11 +7,9 @@
 
 const fs = require('fs');
 const path = require('path');
-const tm = require('vscode-textmate');
-const oniguruma = require('vscode-oniguruma');
+const { tm, loadGrammar } = require('./grammar');
 
 const repo = path.resolve(__dirname, '../../..');
-const grammarPath = path.join(__dirname, '../syntaxes/qj.tmLanguage.json');
 const sourceFolders = ['examples', 'runtime-m68k/lib', 'bench'];
 
 function qjFiles(folder) {
@@ -20,19 +18,6 @@ function qjFiles(folder) {
         if (entry.isDirectory()) return qjFiles(file);
         return entry.name.endsWith('.qj') ? [file] : [];
     });
-}
-
-async function loadGrammar() {
-    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer;
-    await oniguruma.loadWASM(wasm);
-    const registry = new tm.Registry({
-        onigLib: Promise.resolve({
-            createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
-            createOnigString: (s) => new oniguruma.OnigString(s),
-        }),
-        loadGrammar: async () => tm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath),
-    });
-    return registry.loadGrammar('source.qj');
 }
 
 /** The problems of one file, as "file:line:column: message" lines. */
