@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Qj.Version.class,
         description = "Quaject toolchain: compiles kernels described in quajects to MC68030 images, "
                 + "boots them, runs their tests, and measures the engines that boot them.",
-        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, BenchCommand.class,
+        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, BenchCommand.class, NewCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -36,6 +36,25 @@ public final class Qj implements Runnable {
 
     /** Runs the command line with the given output streams and returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * Runs the command line as {@link #execute} does, for a program that runs
+     * qj inside its own (the Maven plugin): a usage error prints its message
+     * alone, without the usage help, whose option names are not how that
+     * program's users spell them.
+     */
+    public static int executeEmbedded(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = commandLine(out, err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println("qj: " + e.getMessage());
+            return ExitStatus.USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Qj());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -44,12 +63,12 @@ public final class Qj implements Runnable {
             e.printStackTrace(cl.getErr());
             return ExitStatus.FAILURE;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run, test or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run, test, bench or new");
     }
 
     /**

@@ -3,15 +3,12 @@ package org.quaject.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
-import org.quaject.compiler.parse.antlr.QjLexer;
+import org.quaject.compiler.KernelSources;
 
 /**
  * What {@code qj test} runs for its arguments: each file as it is, and for a
@@ -52,23 +49,6 @@ final class TestTargets {
 
     private static boolean isTestable(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".elf") || name.endsWith(".img") || name.endsWith(".qj") && declaresKernel(file);
-    }
-
-    /** Whether the file has the keyword {@code kernel}, which only a kernel declaration uses. */
-    private static boolean declaresKernel(Path source) {
-        try {
-            QjLexer lexer = new QjLexer(CharStreams.fromString(Files.readString(source, StandardCharsets.UTF_8)));
-            lexer.removeErrorListeners();
-            for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
-                if (token.getType() == QjLexer.KERNEL) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            // Unreadable: let the build say so.
-            return true;
-        }
+        return name.endsWith(".elf") || name.endsWith(".img") || name.endsWith(".qj") && KernelSources.declaresKernel(file);
     }
 }

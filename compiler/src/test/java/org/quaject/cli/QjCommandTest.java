@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,12 +123,14 @@ class QjCommandTest {
 
     static Stream<Arguments> helpRequests() {
         return Stream.of(
-                Arguments.of(List.of("--help"), List.of("build", "run", "test", "bench", "--help", "--version", "Exit status")),
+                Arguments.of(List.of("--help"), List.of("build", "run", "test", "bench", "new", "--help", "--version", "Exit status")),
                 Arguments.of(List.of("build", "--help"), List.of("FILE.qj", "--output", "--work-dir", "--verbose")),
                 Arguments.of(List.of("run", "--help"), List.of("--engine", "--timeout", "--verbose", "--preempt",
                         "--preempt-gap", "--contend")),
                 Arguments.of(List.of("test", "--help"), List.of("--engine", "--timeout", "--verbose", "--preempt",
                         "--preempt-gap", "--contend", "--only", "--progress", "--progress-interval")),
+                Arguments.of(List.of("new", "--help"), List.of("NAME", "pom.xml", "src/main/qj/NAME.qj",
+                        "src/test/java/NameTest.java", "README.md")),
                 Arguments.of(List.of("help", "build"), List.of("FILE.qj", "--output", "--work-dir", "--verbose")),
                 Arguments.of(List.of("help", "--help"), List.of("COMMAND", "--help")));
     }
@@ -147,14 +151,14 @@ class QjCommandTest {
     void helpSummarizesEachCommandInAWholeSentence() {
         String help = QjCommandLine.run("--help").out();
         List<String> summaries = commandSummaries(help);
-        assertEquals(5, summaries.size(), help);
+        assertEquals(6, summaries.size(), help);
         for (String summary : summaries) {
             assertTrue(summary.endsWith("."), () -> "a summary cut short: \"" + summary + "\" in\n" + help);
         }
     }
 
     @ParameterizedTest(name = "qj {0}")
-    @ValueSource(strings = {"--bogus", "build --bogus", "run --bogus", "test --bogus"})
+    @ValueSource(strings = {"--bogus", "build --bogus", "run --bogus", "test --bogus", "new --bogus"})
     void anUnknownOptionIsAUsageError(String commandLine) {
         Path file = sources.write("good.qj", GOOD_KERNEL);
         List<Object> args = new ArrayList<>(List.of(commandLine.split(" ")));
@@ -172,7 +176,7 @@ class QjCommandTest {
     void noCommandIsAUsageError() {
         QjCommandLine.Result result = QjCommandLine.run();
         assertEquals(2, result.status(), result::toString);
-        assertTrue(result.err().contains("missing command: build, run, test or bench"), result::toString);
+        assertTrue(result.err().contains("missing command: build, run, test, bench or new"), result::toString);
     }
 
     @Test
@@ -217,5 +221,18 @@ class QjCommandTest {
                 () -> assertEquals("", result.out(), result::toString),
                 () -> assertEquals(List.of(file + ":2:17: error: unknown quaject 'Nope'"),
                         result.err().lines().toList()));
+    }
+
+    @Test
+    void embeddedAUsageErrorPrintsItsMessageWithoutTheUsageHelp() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Qj.executeEmbedded(new String[] {"test", "k.elf", "--engine", "bochs"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertAll(
+                () -> assertEquals(ExitStatus.USAGE, status),
+                () -> assertEquals("qj: Invalid value for option '--engine': expected one of [runner, qemu]"
+                        + " (case-sensitive) but was 'bochs'", err.toString().strip()),
+                () -> assertEquals("", out.toString()));
     }
 }

@@ -47,6 +47,7 @@ public final class SourceLoader {
 
     private final Diagnostics diagnostics;
     private final Map<String, ParsedFile> loaded = new LinkedHashMap<>();
+    private final List<Path> filesRead = new ArrayList<>();
 
     public SourceLoader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -64,6 +65,15 @@ public final class SourceLoader {
         Optional<SourceFile> main = readFile(mainFile, mainFile.toString(), null);
         main.ifPresent(source -> parse(source, mainFile, identity(mainFile), false));
         return new ArrayList<>(loaded.values());
+    }
+
+    /**
+     * The files {@link #load} read from disk: the main file and the imports
+     * found beside their importers, not those of the bundled library, which
+     * come with the compiler.
+     */
+    public List<Path> filesRead() {
+        return List.copyOf(filesRead);
     }
 
     /** One file is one file however its path is spelled. */
@@ -148,6 +158,7 @@ public final class SourceLoader {
     }
 
     private Optional<SourceFile> readFile(Path path, String displayName, Position importedAt) {
+        filesRead.add(path);
         try {
             if (Files.size(path) > MAX_SOURCE_BYTES) {
                 diagnostics.error(at(importedAt, displayName), "file is too large to be a .qj source (%d bytes)", Files.size(path));
