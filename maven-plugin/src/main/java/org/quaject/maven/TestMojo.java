@@ -100,6 +100,7 @@ public class TestMojo extends AbstractMojo {
                 System.setProperty(CpuCore.PROPERTY, cpuCore);
             }
             getLog().info("Runner CPU core: " + CpuCore.loaded().describe());
+            getLog().info("Runner core guard: " + CpuCore.loaded().guard());
         }
         List<TestReports.Outcome> outcomes = new ArrayList<>();
         for (Path kernel : selected) {
