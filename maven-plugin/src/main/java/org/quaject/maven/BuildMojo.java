@@ -1,6 +1,5 @@
 package org.quaject.maven;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.quaject.compiler.KernelSources;
 
 /**
@@ -25,15 +22,7 @@ import org.quaject.compiler.KernelSources;
  * compiled again.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class BuildMojo extends AbstractMojo {
-
-    /** Where the kernels are: each .qj file that declares a kernel; the others are libraries they import. */
-    @Parameter(property = "qj.sourceDirectory", defaultValue = "${project.basedir}/src/main/qj")
-    File sourceDirectory;
-
-    /** Where each kernel's image goes: NAME.elf, NAME.rom, NAME.map and NAME.img. */
-    @Parameter(property = "qj.imageDirectory", defaultValue = "${project.build.directory}/images")
-    File imageDirectory;
+public class BuildMojo extends KernelsMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -36,11 +36,12 @@ final class QjCommand {
             errorText.append(line).append('\n');
             errors.accept(line);
         };
+        int status;
+        // Closed before the errors are read: closing logs an unfinished last line.
         try (PrintWriter out = new PrintWriter(new LogWriter(output), true);
              PrintWriter err = new PrintWriter(new LogWriter(recordedErrors), true)) {
-            int status = Qj.executeEmbedded(arguments.toArray(String[]::new), out, err);
-            err.close();
-            return new Result(status, errorText.toString().strip());
+            status = Qj.executeEmbedded(arguments.toArray(String[]::new), out, err);
         }
+        return new Result(status, errorText.toString().strip());
     }
 }

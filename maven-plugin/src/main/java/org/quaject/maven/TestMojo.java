@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -21,14 +20,7 @@ import org.quaject.runner.cpu.CpuCore;
  * failed, as Surefire does.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
-public class TestMojo extends AbstractMojo {
-
-    @Parameter(property = "qj.sourceDirectory", defaultValue = "${project.basedir}/src/main/qj")
-    File sourceDirectory;
-
-    /** Where qj:build wrote the images. */
-    @Parameter(property = "qj.imageDirectory", defaultValue = "${project.build.directory}/images")
-    File imageDirectory;
+public class TestMojo extends KernelsMojo {
 
     /** Where the reports go: TEST-NAME.elf.xml per image (TEST-NAME.elf-preempt-SEED.xml per seed). */
     @Parameter(property = "qj.reportsDirectory", defaultValue = "${project.build.directory}/surefire-reports")
