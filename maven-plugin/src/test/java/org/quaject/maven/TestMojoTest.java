@@ -138,8 +138,12 @@ class TestMojoTest {
         testMojo(log, mojo -> {
             mojo.kernels = List.of("other");
             mojo.preempt = List.of(1L, 2L);
+            mojo.preemptGap = 10;
+            mojo.contend = true;
         }).execute();
         assertAll(
+                () -> assertTrue(log.text().contains("[INFO] Running other.elf-preempt-2"), log.text()),
+                () -> assertTrue(log.text().contains("[INFO] # contend: "), log.text()),
                 () -> assertTrue(Files.isRegularFile(reports.resolve("TEST-other.elf-preempt-1.xml"))),
                 () -> assertTrue(Files.isRegularFile(reports.resolve("TEST-other.elf-preempt-2.xml"))),
                 () -> assertTrue(log.text().contains("[INFO] Tests run: 4, Failures: 0"), log.text()));
