@@ -53,6 +53,17 @@ class NewCommandTest {
         }
     }
 
+    /** docs/maven.md shows a user's whole pom: the one qj new my-kernel writes, to the letter. */
+    @Test
+    void theDocsShowThePomItWrites() throws IOException {
+        Path project = directory.resolve("my-kernel");
+        QjCommandLine.run("new", project);
+        String doc = Files.readString(Path.of("../docs/maven.md"));
+        String section = doc.substring(doc.indexOf("## A project's pom, whole"));
+        String shown = section.substring(section.indexOf("```xml\n") + "```xml\n".length(), section.indexOf("```\n\n"));
+        assertEquals(Files.readString(project.resolve("pom.xml")), shown);
+    }
+
     @Test
     void theKernelItWritesPassesItsTests() {
         Path project = directory.resolve("tested");
