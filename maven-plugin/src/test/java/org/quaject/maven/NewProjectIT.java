@@ -78,8 +78,12 @@ class NewProjectIT {
         Path project = newProject("failing-kernel");
         Path kernel = project.resolve("src/main/qj/failing-kernel.qj");
         Files.writeString(kernel, Files.readString(kernel).replace("cmp.l   #12,d0", "cmp.l   #13,d0"));
-        // On Debian's core, chosen as a user would: the qj.cpu.core property.
-        MavenRun test = maven(project, "test", "-Dqj.cpu.core=debian");
+        // On Debian's core, chosen in the pom as a user would.
+        Path pom = project.resolve("pom.xml");
+        String plugin = "<artifactId>qj-maven-plugin</artifactId>\n        <version>${qj.version}</version>\n";
+        Files.writeString(pom, Files.readString(pom).replace(plugin,
+                plugin + "        <configuration><cpuCore>debian</cpuCore></configuration>\n"));
+        MavenRun test = maven(project, "test");
         String report = Files.readString(project.resolve("target/surefire-reports/TEST-failing-kernel.elf.xml"));
         assertAll(
                 () -> assertNotEquals(0, test.exitStatus(), test.log()),

@@ -133,6 +133,20 @@ class TestMojoTest {
     }
 
     @Test
+    void onlyNeedsNoKernelNamedInAProjectOfOneKernel(@TempDir Path oneKernel) throws Exception {
+        Path sources = Files.createDirectories(oneKernel.resolve("src/main/qj"));
+        Files.writeString(sources.resolve("other.qj"), BuildMojoTest.OTHER);
+        testMojo(new RecordingLog(), mojo -> {
+            mojo.sourceDirectory = sources.toFile();
+            mojo.only = "second";
+        }).execute();
+        String report = Files.readString(reports.resolve("TEST-other.elf.xml"));
+        assertAll(
+                () -> assertTrue(report.contains("tests=\"1\" failures=\"0\""), report),
+                () -> assertTrue(report.contains("<testcase name=\"second\""), report));
+    }
+
+    @Test
     void eachPreemptionSeedIsARunWithItsOwnReport() throws Exception {
         RecordingLog log = new RecordingLog();
         testMojo(log, mojo -> {
