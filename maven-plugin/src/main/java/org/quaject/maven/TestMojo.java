@@ -62,9 +62,11 @@ public class TestMojo extends KernelsMojo {
     @Parameter(property = CpuCore.PROPERTY)
     String cpuCore;
 
+    /** Run no test, as Surefire. */
     @Parameter(property = "skipTests", defaultValue = "false")
     boolean skipTests;
 
+    /** Run no test, as Surefire. */
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     boolean skip;
 
@@ -94,13 +96,17 @@ public class TestMojo extends KernelsMojo {
             getLog().info("Runner CPU core: " + CpuCore.loaded().describe());
             getLog().info("Runner core guard: " + CpuCore.loaded().guard());
         }
-        List<TestReports.Outcome> outcomes = new ArrayList<>();
+        List<Path> images = new ArrayList<>();
         for (Path kernel : selected) {
             Path image = Kernels.image(imageDirectory, kernel, ".elf");
             if (!Files.isRegularFile(image)) {
                 throw new MojoExecutionException("no image " + image + " for " + kernel
                         + ": qj:build writes it (bound to the compile phase)");
             }
+            images.add(image);
+        }
+        List<TestReports.Outcome> outcomes = new ArrayList<>();
+        for (Path image : images) {
             for (Long seed : seeds()) {
                 outcomes.add(test(image, seed));
             }
