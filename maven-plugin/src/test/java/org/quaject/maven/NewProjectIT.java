@@ -73,6 +73,35 @@ class NewProjectIT {
                 () -> assertTrue(verify.log().contains("Runner CPU core: Unicorn 2."), verify.log()));
     }
 
+    /** docs/junit.md's pom reports dynamic tests by their names without reporter options: Surefire says so. */
+    @Test
+    void surefireReportsTheImagesTestsFromJUnitByTheirBlockNames() throws Exception {
+        Path project = newProject("junit-kernel");
+        Files.writeString(project.resolve("src/test/java/BlocksTest.java"), """
+                import java.nio.file.Path;
+                import java.util.stream.Stream;
+                import org.junit.jupiter.api.DynamicTest;
+                import org.junit.jupiter.api.TestFactory;
+                import org.quaject.runner.junit.ImageTests;
+
+                class BlocksTest {
+                    @TestFactory
+                    Stream<DynamicTest> blocks() {
+                        return ImageTests.of(Path.of("target/images/junit-kernel.elf"));
+                    }
+                }
+                """);
+        MavenRun test = maven(project, "test");
+        assertEquals(0, test.exitStatus(), test.log());
+        String report = Files.readString(project.resolve("target/surefire-reports/TEST-BlocksTest.xml"));
+        assertAll(
+                () -> assertTrue(report.contains(
+                        "<testcase name=\"the counter starts at its start parameter\" classname=\"blocks()\""),
+                        report),
+                () -> assertTrue(report.contains("<testcase name=\"the counter steps by its step\" classname=\"blocks()\""),
+                        report));
+    }
+
     @Test
     void aFailingTestBlockFailsTheBuildWithItsReason() throws Exception {
         Path project = newProject("failing-kernel");
