@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = Qj.Version.class,
         description = "Quaject toolchain: compiles kernels described in quajects to MC68030 images, "
                 + "boots them, runs their tests, and measures the engines that boot them.",
-        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, BenchCommand.class, NewCommand.class,
+        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, DebugCommand.class, BenchCommand.class,
+            NewCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -68,7 +69,7 @@ public final class Qj implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run, test, bench or new");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, run, test, debug, bench or new");
     }
 
     /**

@@ -87,12 +87,22 @@ public final class QemuEngine implements Engine {
                         + " arguments); the runner engine can run with it");
             }
         }
-        Process qemu = start(commandLine(locateExecutable(), request));
-        // A JVM that ends while QEMU runs (Ctrl-C, SIGTERM) takes QEMU with it.
+        Process qemu = start(new ProcessBuilder(commandLine(locateExecutable(), request)));
+        return whileQemuRuns(qemu, () -> supervise(request, qemu));
+    }
+
+    /** What is done with a QEMU that runs. */
+    @FunctionalInterface
+    private interface Supervision<T> {
+        T run() throws EngineException;
+    }
+
+    /** Supervises a started QEMU; a JVM that ends meanwhile (Ctrl-C, SIGTERM) takes QEMU with it. */
+    private static <T> T whileQemuRuns(Process qemu, Supervision<T> supervision) throws EngineException {
         Thread stopOnExit = new Thread(() -> destroy(qemu), "qj: stop QEMU");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            return supervise(request, qemu);
+            return supervision.run();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
@@ -100,6 +110,34 @@ public final class QemuEngine implements Engine {
                 // The JVM is shutting down: the hook runs anyway, on a QEMU already gone.
             }
         }
+    }
+
+    /**
+     * Boots the image on QEMU stopped before its first instruction, with
+     * QEMU's own gdbstub waiting for gdb on {@code gdbPort} of the loopback
+     * interface ({@code -S -gdb}), the console on this process's standard
+     * input and output, the board as {@link #run} has it; returns QEMU's exit
+     * status when it ends (0 after the guest's HALT, 1 after its PANIC; a
+     * gdb {@code kill} ends it too). The request's time limit bounds the wait.
+     */
+    public int debug(RunRequest request, int gdbPort) throws EngineException {
+        List<String> command = commandLine(locateExecutable(), request);
+        command.addAll(List.of("-S", "-gdb", "tcp:127.0.0.1:" + gdbPort));
+        Process qemu = start(new ProcessBuilder(command).inheritIO());
+        return whileQemuRuns(qemu, () -> {
+            try {
+                if (!qemu.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    destroy(qemu);
+                    throw new EngineException("QEMU was still running after " + request.timeoutText()
+                            + "; it was stopped");
+                }
+                return qemu.exitValue();
+            } catch (InterruptedException e) {
+                destroy(qemu);
+                Thread.currentThread().interrupt();
+                throw new EngineException("interrupted while debugging " + request.image(), e);
+            }
+        });
     }
 
     /** Passes the console on while QEMU runs, and stops it at the request's timeout. */
@@ -188,11 +226,11 @@ public final class QemuEngine implements Engine {
                 + " the Debian package " + PACKAGE + ": apt-get install " + PACKAGE);
     }
 
-    private static Process start(List<String> command) throws EngineException {
+    private static Process start(ProcessBuilder command) throws EngineException {
         try {
-            return new ProcessBuilder(command).start();
+            return command.start();
         } catch (IOException e) {
-            throw new EngineException("could not start " + command.get(0) + ": " + e.getMessage(), e);
+            throw new EngineException("could not start " + command.command().get(0) + ": " + e.getMessage(), e);
         }
     }
 

@@ -153,14 +153,23 @@ public final class RunnerEngine implements Engine {
         return switch (stop.kind()) {
             case HALT -> "the image halted" + executed;
             case PANIC -> "the image panicked" + executed;
-            case CRASH, HUNG -> String.join("\n", stop.detail() + executed,
-                    String.join("\n", RegisterReport.lines(machine.cpu())), where);
+            case CRASH, HUNG -> describeCrash(stop, machine, locator);
             case OUT_OF_INSTRUCTIONS -> "the instruction budget ran out after "
                     + request.maxInstructions().orElseThrow()
                     + " instructions (raise it with --max-instructions N)\n" + where;
             case OUT_OF_TIME -> "the image did not stop within " + request.timeoutText() + executed + "\n" + where;
             case STOP_REQUESTED -> throw new IllegalStateException("nothing asks a run of the engine to stop");
         };
+    }
+
+    /**
+     * A crash or hang for the user: what happened and after how many
+     * instructions, the registers, and where the CPU was in the image.
+     */
+    public static String describeCrash(MachineStop stop, Machine machine, CodeLocator locator) {
+        return String.join("\n", stop.detail() + " (" + stop.instructions() + " instructions executed)",
+                String.join("\n", RegisterReport.lines(machine.cpu())),
+                RegisterReport.where(locateProgramCounter(machine, locator)));
     }
 
     /** The program counter's place in the image, with the instruction RAM holds there now. */

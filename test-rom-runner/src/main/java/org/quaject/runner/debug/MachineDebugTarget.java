@@ -1,0 +1,307 @@
+package org.quaject.runner.debug;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.quaject.runner.ConsoleProtocol;
+import org.quaject.runner.RunResult;
+import org.quaject.runner.RunnerEngine;
+import org.quaject.runner.cpu.Register;
+import org.quaject.runner.machine.Machine;
+import org.quaject.runner.machine.MachineStop;
+import org.quaject.runner.report.CodeLocator;
+
+/**
+ * The runner's {@link Machine} as gdb's target. Forward execution goes one
+ * instruction at a time ({@code Machine.run} with a budget of one), and a
+ * breakpoint is a PC the target compares after each instruction, so guest
+ * memory is never patched and code the guest synthesizes at run time is not
+ * confused; the machine's own run loop is untouched, so runs without the
+ * debugger keep their speed.
+ *
+ * <p>Reverse execution replays: the machine is deterministic, so booting it
+ * again and running it to an instruction count rebuilds the state it had
+ * there, provided what came from outside (console input, gdb's register and
+ * memory writes; {@link Intervention}) is made again at the same counts. A
+ * replay runs at full speed to its count; {@code bc} steps the whole way
+ * from the boot to find the last breakpoint hit. Console output a replay
+ * prints again is not shown twice ({@link ReplayedConsole}).
+ *
+ * <p>The machine stops where {@code Machine.run} returns: a state where
+ * its run loop has taken any interrupt that was due, so such points, not
+ * instruction counts, are the places a step lands and a replay returns to.
+ */
+public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
+
+    /** Instructions between two looks at the connection for Ctrl-C while running. */
+    private static final int INTERRUPT_CHECK_INTERVAL = 1024;
+    /** The machine's run loop wants a wall-clock deadline; the debugger has none. */
+    private static final long NO_DEADLINE = Duration.ofDays(365).toNanos();
+
+    private final Function<OutputStream, Machine> boot;
+    private final ReplayedConsole console;
+    private final CodeLocator locator;
+    private final PrintWriter log;
+    private final Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
+    /** What came from outside the guest, in the order of the counts it happened at. */
+    private final List<Intervention> interventions = new ArrayList<>();
+    private final Set<Long> breakpoints = new HashSet<>();
+    private Machine machine;
+    private ConsoleProtocol protocol;
+    /** How many of {@link #interventions} the current boot has made. */
+    private int made;
+    /** Set once the guest has ended or crashed in the current state: forward runs cannot go on. */
+    private Optional<TargetStop> end = Optional.empty();
+
+    /**
+     * Boots the machine, stopped before its first instruction.
+     *
+     * @param boot         boots the image afresh, its console writing to the stream it is given
+     * @param consoleOutput where the console output goes
+     * @param consoleInput the user's console input, read as it comes; null for none
+     * @param locator      names the code where the guest crashes
+     * @param log          where crashes and the guest's end are reported
+     */
+    public MachineDebugTarget(Function<OutputStream, Machine> boot, OutputStream consoleOutput,
+                              InputStream consoleInput, CodeLocator locator, PrintWriter log) {
+        this.boot = boot;
+        this.console = new ReplayedConsole(consoleOutput);
+        this.locator = locator;
+        this.log = log;
+        reboot();
+        if (consoleInput != null) {
+            startTyping(consoleInput);
+        }
+    }
+
+    /** Instructions executed since boot in the current state. */
+    public long instructions() {
+        return machine.instructions();
+    }
+
+    @Override
+    public int register(int number) {
+        return machine.cpu().get(M68kTargetDescription.register(number));
+    }
+
+    @Override
+    public void setRegister(int number, int value) {
+        Register register = M68kTargetDescription.register(number);
+        intervene(m -> m.cpu().set(register, value));
+    }
+
+    @Override
+    public Optional<byte[]> readMemory(long address, int length) {
+        if (!machine.ram().contains(address, length)) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[length];
+        machine.ram().read(address, bytes, 0, length);
+        return Optional.of(bytes);
+    }
+
+    @Override
+    public boolean writeMemory(long address, byte[] bytes) {
+        if (!machine.ram().contains(address, bytes.length)) {
+            return false;
+        }
+        byte[] copy = bytes.clone();
+        intervene(m -> m.ram().write(address, copy, 0, copy.length));
+        return true;
+    }
+
+    @Override
+    public void insertBreakpoint(long address) {
+        breakpoints.add(address);
+    }
+
+    @Override
+    public void removeBreakpoint(long address) {
+        breakpoints.remove(address);
+    }
+
+    @Override
+    public TargetStop step() {
+        takeTypedInput();
+        return advance().orElse(TargetStop.signal(TargetStop.SIGTRAP));
+    }
+
+    @Override
+    public TargetStop resume(Interruption interruption) throws IOException {
+        for (long steps = 1; ; steps++) {
+            takeTypedInput();
+            Optional<TargetStop> ended = advance();
+            if (ended.isPresent()) {
+                return ended.get();
+            }
+            if (breakpoints.contains(pc())) {
+                return TargetStop.signal(TargetStop.SIGTRAP);
+            }
+            if (steps % INTERRUPT_CHECK_INTERVAL == 0 && interruption.requested()) {
+                return TargetStop.signal(TargetStop.SIGINT);
+            }
+        }
+    }
+
+    @Override
+    public TargetStop reverseStep() {
+        long now = machine.instructions();
+        if (now == 0) {
+            return TargetStop.atBoot();
+        }
+        replayTo(now - 1);
+        if (machine.instructions() >= now) {
+            // The last step jumped the clock (a STOP waited for an event): find the stop before it.
+            long before = 0;
+            long after = now - 1;
+            while (after - before > 1) {
+                long middle = before + (after - before) / 2;
+                replayTo(middle);
+                if (machine.instructions() < now) {
+                    before = middle;
+                } else {
+                    after = middle;
+                }
+            }
+            replayTo(before);
+        }
+        return TargetStop.signal(TargetStop.SIGTRAP);
+    }
+
+    @Override
+    public TargetStop reverseResume(Interruption interruption) throws IOException {
+        long now = machine.instructions();
+        reboot();
+        long lastHit = breakpoints.contains(pc()) ? 0 : -1;
+        for (long steps = 1; machine.instructions() < now; steps++) {
+            if (advance().isPresent()) {
+                break;
+            }
+            if (machine.instructions() < now && breakpoints.contains(pc())) {
+                lastHit = machine.instructions();
+            }
+            if (steps % INTERRUPT_CHECK_INTERVAL == 0 && interruption.requested()) {
+                return TargetStop.signal(TargetStop.SIGINT);
+            }
+        }
+        replayTo(Math.max(0, lastHit));
+        return lastHit < 0 ? TargetStop.atBoot() : TargetStop.signal(TargetStop.SIGTRAP);
+    }
+
+    @Override
+    public void close() {
+        machine.close();
+    }
+
+    /**
+     * Executes one instruction, making the interventions due first; returns
+     * the stop when the guest ended or crashed (then, and later, without
+     * executing anything).
+     */
+    private Optional<TargetStop> advance() {
+        if (end.isPresent()) {
+            return end;
+        }
+        makeDueInterventions();
+        end = endOf(machine.run(1, System.nanoTime() + NO_DEADLINE, () -> { }));
+        return end;
+    }
+
+    /** Empty if the guest can go on after {@code stop}; else what gdb hears, after the user has heard why. */
+    private Optional<TargetStop> endOf(MachineStop stop) {
+        Optional<TargetStop> ended = switch (stop.kind()) {
+            case OUT_OF_INSTRUCTIONS -> Optional.empty();
+            case HALT, PANIC -> {
+                boolean halted = stop.kind() == MachineStop.Kind.HALT;
+                int status = protocol.exitStatus().orElse(halted ? 0 : RunResult.FAILURE_EXIT_CODE);
+                log.println("qj debug: the image " + (halted ? "halted" : "panicked") + " after "
+                        + stop.instructions() + " instructions, exit status " + status);
+                yield Optional.of(TargetStop.exited(status));
+            }
+            case CRASH, HUNG, OUT_OF_TIME, STOP_REQUESTED -> {
+                log.println("qj debug: " + RunnerEngine.describeCrash(stop, machine, locator));
+                yield Optional.of(TargetStop.signal(stop.kind() == MachineStop.Kind.HUNG
+                        ? TargetStop.SIGABRT : TargetStop.SIGSEGV));
+            }
+        };
+        log.flush();
+        return ended;
+    }
+
+    /** Boots again and runs at full speed to the first stop at or after instruction {@code count}. */
+    private void replayTo(long count) {
+        reboot();
+        while (machine.instructions() < count && end.isEmpty()) {
+            makeDueInterventions();
+            long next = made < interventions.size() ? Math.min(count, interventions.get(made).instruction()) : count;
+            if (next <= machine.instructions()) {
+                continue;
+            }
+            end = endOf(machine.run(next - machine.instructions(), System.nanoTime() + NO_DEADLINE, () -> { }));
+        }
+        makeDueInterventions();
+    }
+
+    private void reboot() {
+        if (machine != null) {
+            machine.close();
+        }
+        console.rewind();
+        protocol = new ConsoleProtocol(console);
+        machine = boot.apply(protocol);
+        made = 0;
+        end = Optional.empty();
+    }
+
+    /** Records a change from outside the guest at the current count, and makes it. */
+    private void intervene(Consumer<Machine> change) {
+        makeDueInterventions();
+        interventions.add(made, new Intervention(machine.instructions(), change));
+        makeDueInterventions();
+    }
+
+    private void makeDueInterventions() {
+        while (made < interventions.size() && interventions.get(made).instruction() <= machine.instructions()) {
+            interventions.get(made++).change().accept(machine);
+        }
+    }
+
+    /** Console input that arrived while the target waited: typed now, at this count, and on every replay. */
+    private void takeTypedInput() {
+        for (byte[] input = typed.poll(); input != null; input = typed.poll()) {
+            byte[] bytes = input;
+            intervene(m -> m.type(bytes));
+        }
+    }
+
+    private long pc() {
+        return Integer.toUnsignedLong(machine.cpu().get(Register.PC));
+    }
+
+    private void startTyping(InputStream input) {
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[256];
+            try {
+                for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
+                    typed.add(Arrays.copyOf(buffer, n));
+                }
+            } catch (IOException e) {
+                // The input ended as far as the guest can tell.
+            }
+        }, "qj debug console input");
+        reader.setDaemon(true);
+        reader.start();
+    }
+}
