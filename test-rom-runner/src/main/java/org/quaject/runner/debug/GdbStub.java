@@ -56,13 +56,7 @@ public final class GdbStub {
                 log.println("qj debug: gdb detached");
                 return Optional.empty();
             }
-            String reply;
-            try {
-                reply = answer(request);
-            } catch (IllegalArgumentException e) {
-                reply = ERROR;
-            }
-            channel.send(reply);
+            channel.send(answer(request));
             if (lastStop.exited()) {
                 return Optional.of(lastStop);
             }
@@ -71,8 +65,16 @@ public final class GdbStub {
         return Optional.empty();
     }
 
-    /** The reply to one packet; throws IllegalArgumentException for arguments that do not parse. */
+    /** The reply to one packet: an error for arguments that do not parse. */
     String answer(String request) throws IOException {
+        try {
+            return dispatch(request);
+        } catch (IllegalArgumentException e) {
+            return ERROR;
+        }
+    }
+
+    private String dispatch(String request) throws IOException {
         if (request.startsWith("qSupported")) {
             return SUPPORTED;
         }

@@ -33,10 +33,10 @@ import org.quaject.testing.CrossToolchain;
  * or booted on a {@link Machine}. Fixtures report in TAP on the console and
  * halt; {@link #assertAllPass} reads that report.
  */
-final class Fixtures {
+public final class Fixtures {
 
     /** A small board: the fixtures need a few tens of KB, and a double fault test wants RAM to end early. */
-    static final long RAM_BYTES = 1024 * 1024;
+    public static final long RAM_BYTES = 1024 * 1024;
     /** Wall time for a run that should end by itself in well under a second. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Instructions for such a run: the fixtures take tens of thousands. */
@@ -53,7 +53,7 @@ final class Fixtures {
      * source, so each included resource is copied to {@code dir} and named
      * there by its absolute path.
      */
-    static Path link(Path dir, String name) throws IOException, InterruptedException {
+    public static Path link(Path dir, String name) throws IOException, InterruptedException {
         Matcher include = INCLUDE.matcher(resource(name + ".s"));
         StringBuilder source = new StringBuilder();
         while (include.find()) {
@@ -96,7 +96,7 @@ final class Fixtures {
     }
 
     /** Every test of a transcript's TAP plan reported ok, and nothing but TAP and comments was printed. */
-    static void assertAllPass(String transcript) {
+    public static void assertAllPass(String transcript) {
         TapReport report = TapReport.parse(transcript);
         assertTrue(report.plannedCount().isPresent(), () -> "no TAP plan in:\n" + transcript);
         List<TestResult> failed = report.results().stream().filter(r -> !r.passed()).toList();
