@@ -14,7 +14,8 @@ JAR   := compiler/target/qj.jar
 # command -> Debian package that provides it
 TOOLS := java:default-jdk-headless mvn:maven gcc:gcc \
          m68k-linux-gnu-as:binutils-m68k-linux-gnu \
-         qemu-system-m68k:qemu-system-misc node:nodejs npm:npm
+         qemu-system-m68k:qemu-system-misc \
+         gdb-multiarch:gdb-multiarch node:nodejs npm:npm
 # shared library -> Debian package that provides it (the runner's 68030 core)
 LIBS  := libunicorn.so.2:libunicorn2
 

@@ -36,6 +36,16 @@ class MissingToolsIT {
         assertTrue(result.stderr().contains("qemu-system-misc"), result.stderr());
     }
 
+    @Test
+    void debugOnQemuNamesTheQemuPackageBeforeItWaitsForGdb() throws Exception {
+        Path image = bin.resolve("hello");
+        assertEquals(0, QjProcess.run("build", QjProcess.example("hello"), "-o", image).exitStatus());
+        Result result = runWithOnlyJavaOnPath("debug", image + ".elf", "--engine", "qemu", "--port", "0");
+        assertEquals(1, result.exit(), result.stderr());
+        assertTrue(result.stderr().contains("apt-get install qemu-system-misc"), result.stderr());
+        assertTrue(!result.stderr().contains("gdb-multiarch"), result.stderr());
+    }
+
     @ParameterizedTest(name = "qj bench {0}")
     @ValueSource(strings = {"disk", "threads"})
     void aBenchOnQemuNamesTheQemuPackageAndTheWayWithoutItBeforeItDoesAnyWork(String bench) throws Exception {

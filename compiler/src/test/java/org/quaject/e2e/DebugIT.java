@@ -1,0 +1,242 @@
+package org.quaject.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code qj debug} driven by the real gdb-multiarch, on both engines: a
+ * breakpoint on a callentry by its symbol, continue, the registers the kernel
+ * set, a step to the next .qj line, and on the runner reverse steps back and
+ * the guest's exit status. Kernel: {@code e2e/debuggee.qj}.
+ */
+class DebugIT {
+
+    private static final String GDB = "gdb-multiarch";
+    /** Safety nets only: the guest halts by itself within 20,000 instructions. */
+    private static final Duration ANNOUNCE_LIMIT = Duration.ofSeconds(60);
+    private static final Duration SESSION_LIMIT = Duration.ofSeconds(120);
+    private static final Pattern ANNOUNCED_PORT = Pattern.compile("target remote :(\\d+)'");
+    private static final Pattern LINE = Pattern.compile("Line (\\d+) of \"[^\"]*debuggee\\.qj\"");
+
+    @TempDir
+    static Path dir;
+
+    private static Path image;
+
+    @BeforeAll
+    static void buildTheKernel() {
+        Assumptions.assumeTrue(onPath(GDB), GDB + " is not installed (Debian package gdb-multiarch; make deps "
+                + "installs it): the debugger tests are skipped");
+        QjProcess.Result build = QjProcess.run("build", QjProcess.fixture("debuggee.qj"), "-o", dir.resolve("debuggee"));
+        assertEquals(0, build.exitStatus(), build::toString);
+        image = dir.resolve("debuggee.elf");
+    }
+
+    /** What gdb says about a session, and how {@code qj debug} ended. */
+    private record Session(String gdb, int qjStatus, String qjErrors) {
+        /** The .qj line numbers {@code info line *$pc} reported, in order. */
+        List<Integer> lines() {
+            List<Integer> lines = new ArrayList<>();
+            for (Matcher line = LINE.matcher(gdb); line.find(); ) {
+                lines.add(Integer.parseInt(line.group(1)));
+            }
+            return lines;
+        }
+
+        /** The values of {@code printf "NAME=%#x\n"} lines, in order. */
+        List<String> values(String name) {
+            return gdb.lines().filter(l -> l.startsWith(name + "=")).map(l -> l.substring(name.length() + 1)).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "--- gdb\n" + gdb + "--- qj debug, exit " + qjStatus + "\n" + qjErrors;
+        }
+    }
+
+    @Test
+    void onTheRunnerABreakpointByNameRegistersStepsAndReverseStepsWork() throws Exception {
+        Session session = debug("runner",
+                "break *&adder$add",
+                "continue",
+                "printf \"d0=%#x\\n\", $d0",
+                "printf \"d1=%#x\\n\", $d1",
+                "info line *$pc",
+                "step",
+                "info line *$pc",
+                "printf \"d0=%#x\\n\", $d0",
+                "reverse-step",
+                "info line *$pc",
+                "printf \"pc=%#x\\n\", $pc",
+                "printf \"d0=%#x\\n\", $d0",
+                "reverse-stepi",
+                "info line *$pc",
+                "delete",
+                "continue");
+        assertEquals(List.of("0x1200", "0x1234", "0x1200"), session.values("d0"), session::toString);
+        assertEquals(List.of("0x34"), session.values("d1"), session::toString);
+        // At the callentry (line 7), a step to its rts (8), back to line 7, back into main's jsr (18).
+        assertEquals(List.of(7, 8, 7, 18), session.lines(), session::toString);
+        assertEquals(List.of(address("adder$add")), session.values("pc"), session::toString);
+        assertTrue(session.gdb().contains("exited with code 05"), session::toString);
+        assertEquals(5, session.qjStatus(), session::toString);
+        assertTrue(session.qjErrors().contains("the image halted"), session::toString);
+    }
+
+    @Test
+    void reverseContinueGoesBackToTheLastBreakpointHitThenToTheStart() throws Exception {
+        Session session = debug("runner",
+                "break qj_main",
+                "break *&adder$add",
+                "continue",
+                "continue",
+                "reverse-continue",
+                "info line *$pc",
+                "reverse-continue",
+                "printf \"pc=%#x\\n\", $pc",
+                "kill");
+        assertEquals(List.of(16), session.lines(), session::toString);
+        assertTrue(session.gdb().contains("No more reverse-execution history."), session::toString);
+        assertEquals(List.of(address("_start")), session.values("pc"), session::toString);
+        assertTrue(session.qjErrors().contains("gdb killed the target"), session::toString);
+    }
+
+    @Test
+    void onQemuABreakpointByNameRegistersAndStepsWork() throws Exception {
+        Assumptions.assumeTrue(onPath("qemu-system-m68k"), "QEMU is not installed (qemu-system-misc)");
+        Session session = debug("qemu",
+                "break *&adder$add",
+                "continue",
+                "printf \"d0=%#x\\n\", $d0",
+                "printf \"d1=%#x\\n\", $d1",
+                "info line *$pc",
+                "step",
+                "info line *$pc",
+                "printf \"d0=%#x\\n\", $d0",
+                "kill");
+        assertEquals(List.of("0x1200", "0x1234"), session.values("d0"), session::toString);
+        assertEquals(List.of("0x34"), session.values("d1"), session::toString);
+        assertEquals(List.of(7, 8), session.lines(), session::toString);
+    }
+
+    /** Starts {@code qj debug} on the kernel and runs gdb's commands against it in batch mode. */
+    private static Session debug(String engine, String... commands) throws Exception {
+        Process qj = new ProcessBuilder(QjProcess.ROOT.resolve("bin/qj").toString(), "debug", image.toString(),
+                "--engine", engine, "--port", "0")
+                .directory(QjProcess.ROOT.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader errors = new BufferedReader(new InputStreamReader(qj.getErrorStream(),
+                    StandardCharsets.UTF_8));
+            CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> announcedPort(errors));
+            int gdbPort = port.get(ANNOUNCE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> readAll(errors));
+            if (engine.equals("qemu")) {
+                awaitListening(gdbPort);
+            }
+            List<String> gdb = new ArrayList<>(List.of(GDB, "-nx", "--batch", "-q", image.toString(),
+                    "-ex", "set confirm off", "-ex", "target remote :" + gdbPort));
+            for (String command : commands) {
+                gdb.add("-ex");
+                gdb.add(command);
+            }
+            Process debugger = new ProcessBuilder(gdb).redirectErrorStream(true).start();
+            CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> readAll(
+                    new BufferedReader(new InputStreamReader(debugger.getInputStream(), StandardCharsets.UTF_8))));
+            if (!debugger.waitFor(SESSION_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                debugger.destroyForcibly();
+                fail("gdb did not finish in " + SESSION_LIMIT.toSeconds() + " s: " + said.getNow(""));
+            }
+            if (!qj.waitFor(SESSION_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                fail("qj debug did not end after gdb did:\n" + said.get());
+            }
+            return new Session(said.get(), qj.exitValue(), rest.get());
+        } finally {
+            qj.descendants().forEach(ProcessHandle::destroyForcibly);
+            qj.destroyForcibly();
+        }
+    }
+
+    /** Reads qj debug's standard error up to the gdb command it prints, and returns its port. */
+    private static int announcedPort(BufferedReader errors) {
+        try {
+            StringBuilder seen = new StringBuilder();
+            for (String line = errors.readLine(); line != null; line = errors.readLine()) {
+                seen.append(line).append('\n');
+                Matcher port = ANNOUNCED_PORT.matcher(line);
+                if (port.find()) {
+                    return Integer.parseInt(port.group(1));
+                }
+            }
+            throw new AssertionError("qj debug printed no gdb command:\n" + seen);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until QEMU listens on the port (Linux's socket table, state 0A),
+     * without connecting: QEMU's gdbstub would take a probe for gdb.
+     */
+    private static void awaitListening(int port) throws IOException, InterruptedException {
+        String local = String.format(Locale.ROOT, ":%04X ", port);
+        long deadline = System.nanoTime() + ANNOUNCE_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<String> sockets = Files.lines(Path.of("/proc/net/tcp"))) {
+                if (sockets.anyMatch(line -> line.contains(local) && line.contains(" 0A "))) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        fail("QEMU did not listen on port " + port + " within " + ANNOUNCE_LIMIT.toSeconds() + " s");
+    }
+
+    private static String address(String symbol) throws Exception {
+        Process nm = new ProcessBuilder("m68k-linux-gnu-nm", image.toString()).start();
+        String symbols = new String(nm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(nm.waitFor(60, TimeUnit.SECONDS));
+        return symbols.lines().filter(line -> line.endsWith(" " + symbol)).findFirst()
+                .map(line -> "0x" + Long.toHexString(Long.parseLong(line.substring(0, 8), 16)))
+                .orElseThrow(() -> new AssertionError("no symbol " + symbol));
+    }
+
+    private static String readAll(BufferedReader reader) {
+        StringBuilder text = new StringBuilder();
+        try (reader) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                text.append(line).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
+    }
+}
