@@ -45,8 +45,13 @@ import org.quaject.runner.report.CodeLocator;
  */
 public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
 
-    /** Instructions between two looks at the connection for Ctrl-C while running. */
+    /** Single steps between two looks at the connection for Ctrl-C while running. */
     private static final int INTERRUPT_CHECK_INTERVAL = 1024;
+    /**
+     * Instructions a run without breakpoints executes between two looks for
+     * Ctrl-C: about 10 ms of the runner's full speed.
+     */
+    private static final long UNWATCHED_RUN = 1_000_000;
     /** The machine's run loop wants a wall-clock deadline; the debugger has none. */
     private static final long NO_DEADLINE = Duration.ofDays(365).toNanos();
 
@@ -135,21 +140,23 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
     @Override
     public TargetStop step() {
         takeTypedInput();
-        return advance().orElse(TargetStop.signal(TargetStop.SIGTRAP));
+        return advance(1).orElse(TargetStop.signal(TargetStop.SIGTRAP));
     }
 
     @Override
     public TargetStop resume(Interruption interruption) throws IOException {
-        for (long steps = 1; ; steps++) {
+        // Without breakpoints nothing is looked at between instructions: the machine runs at full speed.
+        boolean watched = !breakpoints.isEmpty();
+        for (long runs = 1; ; runs++) {
             takeTypedInput();
-            Optional<TargetStop> ended = advance();
+            Optional<TargetStop> ended = advance(watched ? 1 : UNWATCHED_RUN);
             if (ended.isPresent()) {
                 return ended.get();
             }
-            if (breakpoints.contains(pc())) {
+            if (watched && breakpoints.contains(pc())) {
                 return TargetStop.signal(TargetStop.SIGTRAP);
             }
-            if (steps % INTERRUPT_CHECK_INTERVAL == 0 && interruption.requested()) {
+            if ((!watched || runs % INTERRUPT_CHECK_INTERVAL == 0) && interruption.requested()) {
                 return TargetStop.signal(TargetStop.SIGINT);
             }
         }
@@ -182,11 +189,15 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
 
     @Override
     public TargetStop reverseResume(Interruption interruption) throws IOException {
+        if (breakpoints.isEmpty()) {
+            replayTo(0);
+            return TargetStop.atBoot();
+        }
         long now = machine.instructions();
         reboot();
         long lastHit = breakpoints.contains(pc()) ? 0 : -1;
         for (long steps = 1; machine.instructions() < now; steps++) {
-            if (advance().isPresent()) {
+            if (advance(1).isPresent()) {
                 break;
             }
             if (machine.instructions() < now && breakpoints.contains(pc())) {
@@ -206,16 +217,20 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
     }
 
     /**
-     * Executes one instruction, making the interventions due first; returns
-     * the stop when the guest ended or crashed (then, and later, without
-     * executing anything).
+     * Executes {@code instructions} instructions (fewer if a recorded
+     * intervention is due sooner), making the interventions due first;
+     * returns the stop when the guest ended or crashed (then, and later,
+     * without executing anything).
      */
-    private Optional<TargetStop> advance() {
+    private Optional<TargetStop> advance(long instructions) {
         if (end.isPresent()) {
             return end;
         }
         makeDueInterventions();
-        end = endOf(machine.run(1, System.nanoTime() + NO_DEADLINE, () -> { }));
+        long now = machine.instructions();
+        long next = made < interventions.size() ? Math.min(now + instructions, interventions.get(made).instruction())
+                : now + instructions;
+        end = endOf(machine.run(Math.max(1, next - now), System.nanoTime() + NO_DEADLINE, () -> { }));
         return end;
     }
 
@@ -243,13 +258,8 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
     /** Boots again and runs at full speed to the first stop at or after instruction {@code count}. */
     private void replayTo(long count) {
         reboot();
-        while (machine.instructions() < count && end.isEmpty()) {
-            makeDueInterventions();
-            long next = made < interventions.size() ? Math.min(count, interventions.get(made).instruction()) : count;
-            if (next <= machine.instructions()) {
-                continue;
-            }
-            end = endOf(machine.run(next - machine.instructions(), System.nanoTime() + NO_DEADLINE, () -> { }));
+        while (machine.instructions() < count && advance(count - machine.instructions()).isEmpty()) {
+            // On to the next intervention, or to the count.
         }
         makeDueInterventions();
     }

@@ -148,6 +148,21 @@ class MachineDebugTargetTest {
     }
 
     @Test
+    void ctrlCStopsARunWithAndWithoutBreakpoints() throws Exception {
+        try (MachineDebugTarget target = boot("endless", null)) {
+            int[] looks = new int[1];
+            DebugTarget.Interruption third = () -> ++looks[0] == 3;
+            assertEquals(TargetStop.signal(TargetStop.SIGINT), target.resume(third));
+            long unwatched = target.instructions();
+            assertTrue(unwatched > 0, "it ran");
+            looks[0] = 0;
+            target.insertBreakpoint(0xfffffffeL);
+            assertEquals(TargetStop.signal(TargetStop.SIGINT), target.resume(third));
+            assertTrue(target.instructions() > unwatched, "it ran on");
+        }
+    }
+
+    @Test
     void memoryOutsideRamIsNeitherReadNorWritten() throws Exception {
         try (MachineDebugTarget target = boot("interrupts", null)) {
             assertTrue(target.readMemory(Fixtures.RAM_BYTES - 2, 4).isEmpty());
