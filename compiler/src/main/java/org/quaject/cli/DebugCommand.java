@@ -67,6 +67,11 @@ final class DebugCommand implements Callable<Integer> {
             description = "The TCP port gdb connects to (default: ${DEFAULT-VALUE}); 0 takes a free one.")
     int port;
 
+    @Option(names = "--test",
+            description = "Boot the image's tests (kernel command line qj.test), as qj test does, instead of its "
+                    + "main. On the runner the tests' declared console input is typed at boot.")
+    boolean test;
+
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
     boolean verbose;
 
@@ -114,10 +119,12 @@ final class DebugCommand implements Callable<Integer> {
             err.println("qj: error: cannot load " + elfPath + ": " + e.getMessage());
             return ExitStatus.FAILURE;
         }
-        Function<OutputStream, Machine> boot = console -> Machine.boot(elf, kernel.info().ramBytes(), "", console,
+        Function<OutputStream, Machine> boot = console -> Machine.boot(elf, kernel.info().ramBytes(), test, console,
                 Optional.empty(), Optional.empty(), List.of());
-        InputStream input = new SequenceInputStream(System.in,
-                new ByteArrayInputStream(new byte[] {RunCommand.END_OF_TRANSMISSION}));
+        // As qj test and qj run have it: a test's declared input, or the terminal's.
+        InputStream input = test ? new ByteArrayInputStream(kernel.info().consoleInput())
+                : new SequenceInputStream(System.in,
+                        new ByteArrayInputStream(new byte[] {RunCommand.END_OF_TRANSMISSION}));
         try (GdbServer server = GdbServer.listen(port);
              MachineDebugTarget target = new MachineDebugTarget(boot, System.out, input,
                      CodeLocator.of(elfPath, elf), err)) {
@@ -140,7 +147,7 @@ final class DebugCommand implements Callable<Integer> {
         if (chosen < 0) {
             return ExitStatus.FAILURE;
         }
-        RunRequest request = new RunRequest(kernel.elf(), kernel.info().ramBytes(), false, null,
+        RunRequest request = new RunRequest(kernel.elf(), kernel.info().ramBytes(), test, null,
                 OutputStream.nullOutputStream(), EngineOptions.UNLIMITED);
         announce(kernel.elf(), chosen, "QEMU", err);
         return new QemuEngine().debug(request, chosen);

@@ -38,8 +38,9 @@ class DebugIT {
     /** Safety nets only: the guest halts by itself within 20,000 instructions. */
     private static final Duration ANNOUNCE_LIMIT = Duration.ofSeconds(60);
     private static final Duration SESSION_LIMIT = Duration.ofSeconds(120);
-    private static final Pattern ANNOUNCED_PORT = Pattern.compile("target remote :(\\d+)'");
-    private static final Pattern LINE = Pattern.compile("Line (\\d+) of \"[^\"]*debuggee\\.qj\"");
+    /** The command qj debug prints: the image for gdb (a compiled .qj file's is temporary) and the port. */
+    private static final Pattern ANNOUNCED = Pattern.compile("gdb-multiarch -q (\\S+) -ex 'target remote :(\\d+)'");
+    private static final Pattern LINE = Pattern.compile("Line (\\d+) of \"[^\"]*\\.qj\"");
 
     @TempDir
     static Path dir;
@@ -142,21 +143,45 @@ class DebugIT {
         assertEquals(List.of(7, 8), session.lines(), session::toString);
     }
 
+    @Test
+    void theTestsOfAKernelFileAreDebuggedWithTest() throws Exception {
+        // examples/counter: test 2 increments a (to 1), then b; at b.inc, d0 still holds a's count.
+        Session session = debug(List.of(QjProcess.example("counter").toString(), "--test"),
+                "break *&b$inc",
+                "continue",
+                "info line *$pc",
+                "printf \"d0=%#x\\n\", $d0",
+                "delete",
+                "continue");
+        assertEquals(List.of(10), session.lines(), session::toString);
+        assertEquals(List.of("0x1"), session.values("d0"), session::toString);
+        assertTrue(session.gdb().contains("exited normally"), session::toString);
+        assertEquals(0, session.qjStatus(), session::toString);
+    }
+
     /** Starts {@code qj debug} on the kernel and runs gdb's commands against it in batch mode. */
     private static Session debug(String engine, String... commands) throws Exception {
-        Process qj = new ProcessBuilder(QjProcess.ROOT.resolve("bin/qj").toString(), "debug", image.toString(),
-                "--engine", engine, "--port", "0")
+        return debug(List.of(image.toString(), "--engine", engine), commands);
+    }
+
+    /** Starts {@code qj debug ARGUMENTS --port 0} and runs gdb's commands against it in batch mode. */
+    private static Session debug(List<String> arguments, String... commands) throws Exception {
+        List<String> qjCommand = new ArrayList<>(List.of(QjProcess.ROOT.resolve("bin/qj").toString(), "debug"));
+        qjCommand.addAll(arguments);
+        qjCommand.addAll(List.of("--port", "0"));
+        Process qj = new ProcessBuilder(qjCommand)
                 .directory(QjProcess.ROOT.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader errors = new BufferedReader(new InputStreamReader(qj.getErrorStream(),
                     StandardCharsets.UTF_8));
-            CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> announcedPort(errors));
-            int gdbPort = port.get(ANNOUNCE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Matcher announced = CompletableFuture.supplyAsync(() -> announcement(errors))
+                    .get(ANNOUNCE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            int gdbPort = Integer.parseInt(announced.group(2));
             CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> readAll(errors));
-            if (engine.equals("qemu")) {
+            if (arguments.contains("qemu")) {
                 awaitListening(gdbPort);
             }
-            List<String> gdb = new ArrayList<>(List.of(GDB, "-nx", "--batch", "-q", image.toString(),
+            List<String> gdb = new ArrayList<>(List.of(GDB, "-nx", "--batch", "-q", announced.group(1),
                     "-ex", "set confirm off", "-ex", "target remote :" + gdbPort));
             for (String command : commands) {
                 gdb.add("-ex");
@@ -179,15 +204,15 @@ class DebugIT {
         }
     }
 
-    /** Reads qj debug's standard error up to the gdb command it prints, and returns its port. */
-    private static int announcedPort(BufferedReader errors) {
+    /** Reads qj debug's standard error up to the gdb command it prints, and returns it matched. */
+    private static Matcher announcement(BufferedReader errors) {
         try {
             StringBuilder seen = new StringBuilder();
             for (String line = errors.readLine(); line != null; line = errors.readLine()) {
                 seen.append(line).append('\n');
-                Matcher port = ANNOUNCED_PORT.matcher(line);
-                if (port.find()) {
-                    return Integer.parseInt(port.group(1));
+                Matcher command = ANNOUNCED.matcher(line);
+                if (command.find()) {
+                    return command;
                 }
             }
             throw new AssertionError("qj debug printed no gdb command:\n" + seen);

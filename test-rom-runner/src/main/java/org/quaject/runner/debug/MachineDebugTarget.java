@@ -75,7 +75,8 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
      *
      * @param boot         boots the image afresh, its console writing to the stream it is given
      * @param consoleOutput where the console output goes
-     * @param consoleInput the user's console input, read as it comes; null for none
+     * @param consoleInput the console input: what it holds already is typed before the first instruction, the
+     *                     rest as it comes; null for none
      * @param locator      names the code where the guest crashes
      * @param log          where crashes and the guest's end are reported
      */
@@ -87,6 +88,11 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
         this.log = log;
         reboot();
         if (consoleInput != null) {
+            // What is there already (a test's declared input) is typed before the first instruction, as qj run does.
+            byte[] ready = readReady(consoleInput);
+            if (ready.length > 0) {
+                intervene(m -> m.type(ready));
+            }
             startTyping(consoleInput);
         }
     }
@@ -298,6 +304,14 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
 
     private long pc() {
         return Integer.toUnsignedLong(machine.cpu().get(Register.PC));
+    }
+
+    private static byte[] readReady(InputStream input) {
+        try {
+            return input.readNBytes(input.available());
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private void startTyping(InputStream input) {
