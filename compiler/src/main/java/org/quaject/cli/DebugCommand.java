@@ -18,6 +18,7 @@ import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.EngineException;
 import org.quaject.runner.QemuEngine;
 import org.quaject.runner.RunRequest;
+import org.quaject.runner.RunResult;
 import org.quaject.runner.cpu.CpuException;
 import org.quaject.runner.debug.GdbServer;
 import org.quaject.runner.debug.MachineDebugTarget;
@@ -69,7 +70,7 @@ final class DebugCommand implements Callable<Integer> {
 
     @Option(names = "--test",
             description = "Boot the image's tests (kernel command line qj.test), as qj test does, instead of its "
-                    + "main. On the runner the tests' declared console input is typed at boot.")
+                    + "main, with the tests' declared console input typed at boot.")
     boolean test;
 
     @Option(names = {"-v", "--verbose"}, description = "Print compiler phases when given a .qj file.")
@@ -121,12 +122,8 @@ final class DebugCommand implements Callable<Integer> {
         }
         Function<OutputStream, Machine> boot = console -> Machine.boot(elf, kernel.info().ramBytes(), test, console,
                 Optional.empty(), Optional.empty(), List.of());
-        // As qj test and qj run have it: a test's declared input, or the terminal's.
-        InputStream input = test ? new ByteArrayInputStream(kernel.info().consoleInput())
-                : new SequenceInputStream(System.in,
-                        new ByteArrayInputStream(new byte[] {RunCommand.END_OF_TRANSMISSION}));
         try (GdbServer server = GdbServer.listen(port);
-             MachineDebugTarget target = new MachineDebugTarget(boot, System.out, input,
+             MachineDebugTarget target = new MachineDebugTarget(boot, System.out, consoleInput(kernel),
                      CodeLocator.of(elfPath, elf), err)) {
             announce(elfPath, server.port(), "the runner", err);
             Optional<TargetStop> end = server.serve(target, err);
@@ -147,10 +144,20 @@ final class DebugCommand implements Callable<Integer> {
         if (chosen < 0) {
             return ExitStatus.FAILURE;
         }
-        RunRequest request = new RunRequest(kernel.elf(), kernel.info().ramBytes(), test, null,
-                OutputStream.nullOutputStream(), EngineOptions.UNLIMITED);
+        RunRequest request = new RunRequest(kernel.elf(), kernel.info().ramBytes(), test, consoleInput(kernel),
+                System.out, EngineOptions.UNLIMITED);
         announce(kernel.elf(), chosen, "QEMU", err);
-        return new QemuEngine().debug(request, chosen);
+        RunResult result = new QemuEngine().debug(request, chosen);
+        System.out.flush();
+        err.println("qj debug: " + result.detail());
+        return result.processExitCode();
+    }
+
+    /** As qj test and qj run have it: the tests' declared input, or the terminal's, then an EOT. */
+    private InputStream consoleInput(ImageArgument.Image kernel) {
+        return test ? new ByteArrayInputStream(kernel.info().consoleInput())
+                : new SequenceInputStream(System.in,
+                        new ByteArrayInputStream(new byte[] {RunCommand.END_OF_TRANSMISSION}));
     }
 
     /**

@@ -137,10 +137,14 @@ class DebugIT {
                 "step",
                 "info line *$pc",
                 "printf \"d0=%#x\\n\", $d0",
-                "kill");
+                "delete",
+                "continue");
         assertEquals(List.of("0x1200", "0x1234"), session.values("d0"), session::toString);
         assertEquals(List.of("0x34"), session.values("d1"), session::toString);
         assertEquals(List.of(7, 8), session.lines(), session::toString);
+        // QEMU tells gdb only that it ended; qj debug reads the image's status from the console, as qj run does.
+        assertTrue(session.gdb().contains("exited normally"), session::toString);
+        assertEquals(5, session.qjStatus(), session::toString);
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class QemuEngine implements Engine {
 
     @Override
     public RunResult run(RunRequest request) throws EngineException {
+        return run(request, List.of());
+    }
+
+    /** Runs the image with {@code extraOptions} after the board's command line. */
+    private RunResult run(RunRequest request, List<String> extraOptions) throws EngineException {
         if (request.maxInstructions().isPresent()) {
             throw new EngineException("QEMU cannot stop a run after a number of instructions; "
                     + "the runner engine can");
@@ -87,7 +92,9 @@ public final class QemuEngine implements Engine {
                         + " arguments); the runner engine can run with it");
             }
         }
-        Process qemu = start(new ProcessBuilder(commandLine(locateExecutable(), request)));
+        List<String> command = commandLine(locateExecutable(), request);
+        command.addAll(extraOptions);
+        Process qemu = start(new ProcessBuilder(command));
         return whileQemuRuns(qemu, () -> supervise(request, qemu));
     }
 
@@ -113,31 +120,13 @@ public final class QemuEngine implements Engine {
     }
 
     /**
-     * Boots the image on QEMU stopped before its first instruction, with
-     * QEMU's own gdbstub waiting for gdb on {@code gdbPort} of the loopback
-     * interface ({@code -S -gdb}), the console on this process's standard
-     * input and output, the board as {@link #run} has it; returns QEMU's exit
-     * status when it ends (0 after the guest's HALT, 1 after its PANIC; a
-     * gdb {@code kill} ends it too). The request's time limit bounds the wait.
+     * Runs the image as {@link #run} does, but stopped before its first
+     * instruction, with QEMU's own gdbstub waiting for gdb on
+     * {@code gdbPort} of the loopback interface ({@code -S -gdb}). A gdb
+     * {@code kill} ends the run as a halt.
      */
-    public int debug(RunRequest request, int gdbPort) throws EngineException {
-        List<String> command = commandLine(locateExecutable(), request);
-        command.addAll(List.of("-S", "-gdb", "tcp:127.0.0.1:" + gdbPort));
-        Process qemu = start(new ProcessBuilder(command).inheritIO());
-        return whileQemuRuns(qemu, () -> {
-            try {
-                if (!qemu.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    destroy(qemu);
-                    throw new EngineException("QEMU was still running after " + request.timeoutText()
-                            + "; it was stopped");
-                }
-                return qemu.exitValue();
-            } catch (InterruptedException e) {
-                destroy(qemu);
-                Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while debugging " + request.image(), e);
-            }
-        });
+    public RunResult debug(RunRequest request, int gdbPort) throws EngineException {
+        return run(request, List.of("-S", "-gdb", "tcp:127.0.0.1:" + gdbPort));
     }
 
     /** Passes the console on while QEMU runs, and stops it at the request's timeout. */
