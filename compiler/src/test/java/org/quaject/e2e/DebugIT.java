@@ -163,6 +163,23 @@ class DebugIT {
         assertEquals(0, session.qjStatus(), session::toString);
     }
 
+    @Test
+    void aCrashOnTheRunnerStopsGdbWithSigsegvAndQjDebugReportsWhere() throws Exception {
+        Path crashing = QjProcess.fixture("unmapped-read.qj");
+        Session session = debug(List.of(crashing.toString()),
+                "continue",
+                "info line *$pc",
+                "printf \"d3=%#x\\n\", $d3",
+                "reverse-stepi",
+                "info line *$pc",
+                "kill");
+        assertTrue(session.gdb().contains("Program received signal SIGSEGV"), session::toString);
+        assertEquals(List.of(8, 7), session.lines(), session::toString);
+        assertEquals(List.of("0x12345678"), session.values("d3"), session::toString);
+        assertTrue(session.qjErrors().contains("read of unmapped address 0x40000000"), session::toString);
+        assertTrue(session.qjErrors().contains("unmapped-read.qj:8"), session::toString);
+    }
+
     /** Starts {@code qj debug} on the kernel and runs gdb's commands against it in batch mode. */
     private static Session debug(String engine, String... commands) throws Exception {
         return debug(List.of(image.toString(), "--engine", engine), commands);
