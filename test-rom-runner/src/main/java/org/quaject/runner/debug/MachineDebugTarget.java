@@ -267,6 +267,7 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
         while (machine.instructions() < count && advance(count - machine.instructions()).isEmpty()) {
             // On to the next intervention, or to the count.
         }
+        // An intervention at the count itself is part of the state there.
         makeDueInterventions();
     }
 
@@ -279,6 +280,8 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
         machine = boot.apply(protocol);
         made = 0;
         end = Optional.empty();
+        // What came at the boot (a test's input, gdb's writes before the first instruction) is part of it.
+        makeDueInterventions();
     }
 
     /** Records a change from outside the guest at the current count, and makes it. */
