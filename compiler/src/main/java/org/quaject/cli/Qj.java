@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:success",
-            " 1:compile error, failed test, failed bench run, or the image's own non-zero exit status (run)",
+            " 1:compile error, failed test, failed bench run, or the image's own non-zero exit status (run, debug)",
             " 2:usage error",
-            " 3:(run) the image panicked or ran out of time without reporting a status"})
+            " 3:(run, debug) the image panicked or ran out of time without reporting a status"})
 public final class Qj implements Runnable {
 
     @CommandLine.Spec

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code qj debug} driven by the real gdb-multiarch, on both engines: a
@@ -180,13 +182,66 @@ class DebugIT {
         assertTrue(session.qjErrors().contains("unmapped-read.qj:8"), session::toString);
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"runner", "qemu"})
+    void ctrlCInGdbStopsAGuestThatLoopsForever(String engine) throws Exception {
+        Assumptions.assumeTrue(engine.equals("runner") || onPath("qemu-system-m68k"), "QEMU is not installed");
+        Path looping = QjProcess.fixture("loops-forever.qj");
+        Session session = debug(List.of(looping.toString(), "--engine", engine),
+                DebugIT::interruptOnceConnected,
+                "continue",
+                "info line *$pc",
+                "kill");
+        assertTrue(session.gdb().contains("Program received signal SIGINT"), session::toString);
+        // The loop is the kernel's main, line 5 (a branch to itself).
+        assertEquals(List.of(5), session.lines(), session::toString);
+    }
+
+    /**
+     * Sends gdb SIGINT, as Ctrl-C at its terminal does, once it has connected
+     * (it has shown where the target stopped), every half second until it
+     * says the target stopped: the first may come before its continue.
+     */
+    private static void interruptOnceConnected(Process gdb, StringBuffer said) {
+        long deadline = System.nanoTime() + SESSION_LIMIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline && gdb.isAlive() && !said.toString().contains("SIGINT")) {
+                if (said.toString().contains("start.s")) {
+                    ProcessHandle.of(gdb.pid()).ifPresent(handle -> signalInterrupt(handle.pid()));
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void signalInterrupt(long pid) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Starts {@code qj debug} on the kernel and runs gdb's commands against it in batch mode. */
     private static Session debug(String engine, String... commands) throws Exception {
         return debug(List.of(image.toString(), "--engine", engine), commands);
     }
 
-    /** Starts {@code qj debug ARGUMENTS --port 0} and runs gdb's commands against it in batch mode. */
     private static Session debug(List<String> arguments, String... commands) throws Exception {
+        return debug(arguments, (gdb, said) -> { }, commands);
+    }
+
+    /** What a test does while gdb runs, given gdb and what it has said so far. */
+    private interface GdbWatcher {
+        void watch(Process gdb, StringBuffer said);
+    }
+
+    /** Starts {@code qj debug ARGUMENTS --port 0} and runs gdb's commands against it in batch mode. */
+    private static Session debug(List<String> arguments, GdbWatcher watcher, String... commands) throws Exception {
         List<String> qjCommand = new ArrayList<>(List.of(QjProcess.ROOT.resolve("bin/qj").toString(), "debug"));
         qjCommand.addAll(arguments);
         qjCommand.addAll(List.of("--port", "0"));
@@ -198,7 +253,7 @@ class DebugIT {
             Matcher announced = CompletableFuture.supplyAsync(() -> announcement(errors))
                     .get(ANNOUNCE_LIMIT.toSeconds(), TimeUnit.SECONDS);
             int gdbPort = Integer.parseInt(announced.group(2));
-            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> readAll(errors));
+            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> readAll(errors, new StringBuffer()));
             if (arguments.contains("qemu")) {
                 awaitListening(gdbPort);
             }
@@ -209,11 +264,14 @@ class DebugIT {
                 gdb.add(command);
             }
             Process debugger = new ProcessBuilder(gdb).redirectErrorStream(true).start();
+            StringBuffer sofar = new StringBuffer();
             CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> readAll(
-                    new BufferedReader(new InputStreamReader(debugger.getInputStream(), StandardCharsets.UTF_8))));
+                    new BufferedReader(new InputStreamReader(debugger.getInputStream(), StandardCharsets.UTF_8)),
+                    sofar));
+            watcher.watch(debugger, sofar);
             if (!debugger.waitFor(SESSION_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 debugger.destroyForcibly();
-                fail("gdb did not finish in " + SESSION_LIMIT.toSeconds() + " s: " + said.getNow(""));
+                fail("gdb did not finish in " + SESSION_LIMIT.toSeconds() + " s:\n" + sofar);
             }
             if (!qj.waitFor(SESSION_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 fail("qj debug did not end after gdb did:\n" + said.get());
@@ -269,8 +327,8 @@ class DebugIT {
                 .orElseThrow(() -> new AssertionError("no symbol " + symbol));
     }
 
-    private static String readAll(BufferedReader reader) {
-        StringBuilder text = new StringBuilder();
+    /** Reads to the end, keeping {@code text} up to date as lines come; returns it. */
+    private static String readAll(BufferedReader reader, StringBuffer text) {
         try (reader) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 text.append(line).append('\n');
