@@ -151,14 +151,14 @@ class QjCommandTest {
     void helpSummarizesEachCommandInAWholeSentence() {
         String help = QjCommandLine.run("--help").out();
         List<String> summaries = commandSummaries(help);
-        assertEquals(6, summaries.size(), help);
+        assertEquals(7, summaries.size(), help);
         for (String summary : summaries) {
             assertTrue(summary.endsWith("."), () -> "a summary cut short: \"" + summary + "\" in\n" + help);
         }
     }
 
     @ParameterizedTest(name = "qj {0}")
-    @ValueSource(strings = {"--bogus", "build --bogus", "run --bogus", "test --bogus", "new --bogus"})
+    @ValueSource(strings = {"--bogus", "build --bogus", "run --bogus", "test --bogus", "debug --bogus", "new --bogus"})
     void anUnknownOptionIsAUsageError(String commandLine) {
         Path file = sources.write("good.qj", GOOD_KERNEL);
         List<Object> args = new ArrayList<>(List.of(commandLine.split(" ")));
@@ -176,7 +176,7 @@ class QjCommandTest {
     void noCommandIsAUsageError() {
         QjCommandLine.Result result = QjCommandLine.run();
         assertEquals(2, result.status(), result::toString);
-        assertTrue(result.err().contains("missing command: build, run, test, bench or new"), result::toString);
+        assertTrue(result.err().contains("missing command: build, run, test, debug, bench or new"), result::toString);
     }
 
     @Test
