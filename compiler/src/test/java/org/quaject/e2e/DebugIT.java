@@ -83,7 +83,7 @@ class DebugIT {
     @Test
     void onTheRunnerABreakpointByNameRegistersStepsAndReverseStepsWork() throws Exception {
         Session session = debug("runner",
-                "break *&adder$add",
+                "break adder$add",
                 "continue",
                 "printf \"d0=%#x\\n\", $d0",
                 "printf \"d1=%#x\\n\", $d1",
@@ -113,7 +113,7 @@ class DebugIT {
     void reverseContinueGoesBackToTheLastBreakpointHitThenToTheStart() throws Exception {
         Session session = debug("runner",
                 "break qj_main",
-                "break *&adder$add",
+                "break adder$add",
                 "continue",
                 "continue",
                 "reverse-continue",
@@ -131,7 +131,7 @@ class DebugIT {
     void onQemuABreakpointByNameRegistersAndStepsWork() throws Exception {
         Assumptions.assumeTrue(onPath("qemu-system-m68k"), "QEMU is not installed (qemu-system-misc)");
         Session session = debug("qemu",
-                "break *&adder$add",
+                "break adder$add",
                 "continue",
                 "printf \"d0=%#x\\n\", $d0",
                 "printf \"d1=%#x\\n\", $d1",
@@ -153,7 +153,7 @@ class DebugIT {
     void theTestsOfAKernelFileAreDebuggedWithTest() throws Exception {
         // examples/counter: test 2 increments a (to 1), then b; at b.inc, d0 still holds a's count.
         Session session = debug(List.of(QjProcess.example("counter").toString(), "--test"),
-                "break *&b$inc",
+                "break b$inc",
                 "continue",
                 "info line *$pc",
                 "printf \"d0=%#x\\n\", $d0",

@@ -45,6 +45,8 @@ public final class ImageLinker {
 
     /** What the linker script from boot/ includes; found through -L on the work directory. */
     static final String SYMBOLS_FRAGMENT = "qj-symbols.ld";
+    /** Included inside the output section of the instance blocks, so its symbols are relative to it. */
+    static final String ENTRIES_FRAGMENT = "qj-entries.ld";
 
     private static final Pattern LINKER_PREFIX = Pattern.compile("^\\S*ld: ");
     private static final Pattern OBJECT_PREFIX = Pattern.compile("^[^\\s:]+\\.o:(?=.)");
@@ -67,7 +69,8 @@ public final class ImageLinker {
     }
 
     /** A static instance as the linker script fragment describes it. */
-    record InstanceBlock(String name, String kind, String className, List<InstanceSymbols.Assignment> assignments) {
+    record InstanceBlock(String name, String kind, String className, List<InstanceSymbols.Assignment> entries,
+                         List<InstanceSymbols.Assignment> members) {
     }
 
     /**
@@ -89,7 +92,7 @@ public final class ImageLinker {
             TemplateObject template = templates.get(quaject);
             instanceObjects.add(instanceObject(instance, template));
             blocks.add(new InstanceBlock(instance.name().text(), quaject.kindName(), quaject.name().text(),
-                    InstanceSymbols.of(instance, template, kernel)));
+                    InstanceSymbols.entries(instance, template), InstanceSymbols.members(instance, template, kernel)));
         }
         List<byte[]> merged = instanceObjects.isEmpty() ? List.of() : ObjectMerge.merge(instanceObjects);
         for (int i = 0; i < merged.size(); i++) {
@@ -97,6 +100,7 @@ public final class ImageLinker {
             write(object, merged.get(i));
             objects.add(object);
         }
+        write(work.resolve(ENTRIES_FRAGMENT), Templates.render(linkGroup, "entries", "instances", blocks));
         write(work.resolve(SYMBOLS_FRAGMENT), Templates.render(linkGroup, "symbols", "instances", blocks,
                 "ramSize", InstanceSymbols.hex(Board.ramBytes(kernel))));
 

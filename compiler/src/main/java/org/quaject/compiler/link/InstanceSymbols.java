@@ -36,15 +36,27 @@ final class InstanceSymbols {
     private InstanceSymbols() {
     }
 
-    static List<Assignment> of(Instance instance, TemplateObject template, Kernel kernel) {
+    /**
+     * The instance's callentries, each at its offset in the block. The linker
+     * script assigns them inside the output section that holds the blocks, so
+     * that they are code symbols of that section, as a debugger needs to
+     * break on one by name, rather than absolute ones.
+     */
+    static List<Assignment> entries(Instance instance, TemplateObject template) {
+        String inst = instance.name().text();
+        String self = Symbols.instanceBase(inst);
+        return template.quaject().callentries().stream()
+                .map(entry -> new Assignment(Symbols.instanceMember(inst, entry.name().text()), self,
+                        hex(template.entryOffset(entry.name().text())), "callentry " + entry.name()))
+                .toList();
+    }
+
+    /** The instance's other members: slots, fields, parameters and device registers. */
+    static List<Assignment> members(Instance instance, TemplateObject template, Kernel kernel) {
         QuajectClass quaject = template.quaject();
         String inst = instance.name().text();
         String self = Symbols.instanceBase(inst);
         List<Assignment> out = new ArrayList<>();
-        for (Callentry entry : quaject.callentries()) {
-            out.add(new Assignment(Symbols.instanceMember(inst, entry.name().text()), self,
-                    hex(template.entryOffset(entry.name().text())), "callentry " + entry.name()));
-        }
         Map<String, String> targets = new HashMap<>();
         for (Connection c : kernel.connections()) {
             if (c.from().instance().text().equals(inst)) {

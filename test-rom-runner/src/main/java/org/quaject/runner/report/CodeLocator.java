@@ -33,6 +33,8 @@ import org.quaject.elf.Symbol;
 public final class CodeLocator {
 
     private static final String UNKNOWN_LINE = "??";
+    /** How a compiled image names the start of an instance's block (docs/language.md, section 11). */
+    private static final String BLOCK_BASE_SUFFIX = "$self";
     /** addr2line's answer: {@code FILE:LINE}, perhaps followed by {@code  (discriminator N)}. */
     private static final Pattern ADDR2LINE = Pattern.compile("(.+):(\\d+)(?: .*)?");
 
@@ -159,13 +161,15 @@ public final class CodeLocator {
     }
 
     /**
-     * Of two symbols at one address, the one to show. An absolute symbol wins
-     * (in a compiled image, the linker script's name for an entry point, e.g.
-     * a callentry at the start of its instance's block), then a global one,
-     * then the first name in order, so that the choice never varies.
+     * Of two symbols at one address, the one to show. A compiled image's
+     * block base, {@code inst$self}, gives way to the member at the block's
+     * start (a callentry, which names the code better); then an absolute
+     * symbol wins, then a global one, then the first name in order, so that
+     * the choice never varies.
      */
     private static BinaryOperator<Symbol> preferred() {
-        Comparator<Symbol> order = Comparator.comparing(Symbol::isAbsolute)
+        Comparator<Symbol> order = Comparator.comparing((Symbol s) -> !s.name().endsWith(BLOCK_BASE_SUFFIX))
+                .thenComparing(Symbol::isAbsolute)
                 .thenComparing(Symbol::isGlobal)
                 .thenComparing(Symbol::name, Comparator.reverseOrder());
         return BinaryOperator.maxBy(order);
