@@ -1,12 +1,8 @@
 package org.quaject.runner;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.ElfFormatException;
 import org.quaject.runner.board.DiskFile;
@@ -61,18 +57,13 @@ public final class RunnerEngine implements Engine {
         DiskFile disk = request.disk().isPresent() ? openDisk(request.disk().get()) : null;
         try (Machine machine = Machine.boot(image, request.ramBytes(), request.commandLine(), console,
                 request.preemption(), Optional.ofNullable(disk), request.devices())) {
-            Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
-            InputStream input = request.consoleInput();
-            if (input != null) {
-                machine.type(input.readNBytes(input.available()));
-                startTyping(input, typed);
-            }
+            Optional<ConsoleInput> input = request.consoleInput() == null ? Optional.empty()
+                    : Optional.of(ConsoleInput.start(request.consoleInput(), "runner console input"));
+            input.ifPresent(typed -> machine.type(typed.ready()));
             long deadline = System.nanoTime() + request.timeout().toNanos();
             MachineStop stop = machine.run(request.maxInstructions().orElse(Long.MAX_VALUE), deadline, () -> {
                 progress.ranSoFar(machine.instructions(), machine.guestNanos());
-                for (byte[] bytes = typed.poll(); bytes != null; bytes = typed.poll()) {
-                    machine.type(bytes);
-                }
+                input.ifPresent(typed -> typed.takeArrived(machine::type));
             });
             console.close();
             closeDisk(disk);
@@ -182,21 +173,5 @@ public final class RunnerEngine implements Engine {
             ram.read(pc, code, 0, code.length);
         }
         return locator.locate(pc, code);
-    }
-
-    /** Passes input that arrives during the run to the machine's thread. */
-    private static void startTyping(InputStream input, Queue<byte[]> typed) {
-        Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[256];
-            try {
-                for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
-                    typed.add(Arrays.copyOf(buffer, n));
-                }
-            } catch (IOException e) {
-                // The input ended as far as the guest can tell.
-            }
-        }, "runner console input");
-        reader.setDaemon(true);
-        reader.start();
     }
 }

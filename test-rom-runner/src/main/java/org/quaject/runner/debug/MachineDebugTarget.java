@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.quaject.runner.ConsoleInput;
 import org.quaject.runner.ConsoleProtocol;
 import org.quaject.runner.RunResult;
 import org.quaject.runner.RunnerEngine;
@@ -59,7 +58,7 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
     private final ReplayedConsole console;
     private final CodeLocator locator;
     private final PrintWriter log;
-    private final Queue<byte[]> typed = new ConcurrentLinkedQueue<>();
+    private Optional<ConsoleInput> typed = Optional.empty();
     /** What came from outside the guest, in the order of the counts it happened at. */
     private final List<Intervention> interventions = new ArrayList<>();
     private final Set<Long> breakpoints = new HashSet<>();
@@ -89,11 +88,11 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
         reboot();
         if (consoleInput != null) {
             // What is there already (a test's declared input) is typed before the first instruction, as qj run does.
-            byte[] ready = readReady(consoleInput);
+            typed = Optional.of(startTyping(consoleInput));
+            byte[] ready = typed.get().ready();
             if (ready.length > 0) {
                 intervene(m -> m.type(ready));
             }
-            startTyping(consoleInput);
         }
     }
 
@@ -299,36 +298,18 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
 
     /** Console input that arrived while the target waited: typed now, at this count, and on every replay. */
     private void takeTypedInput() {
-        for (byte[] input = typed.poll(); input != null; input = typed.poll()) {
-            byte[] bytes = input;
-            intervene(m -> m.type(bytes));
-        }
+        typed.ifPresent(input -> input.takeArrived(bytes -> intervene(m -> m.type(bytes))));
     }
 
     private long pc() {
         return Integer.toUnsignedLong(machine.cpu().get(Register.PC));
     }
 
-    private static byte[] readReady(InputStream input) {
+    private static ConsoleInput startTyping(InputStream input) {
         try {
-            return input.readNBytes(input.available());
+            return ConsoleInput.start(input, "qj debug console input");
         } catch (IOException e) {
-            return new byte[0];
+            throw new UncheckedIOException("cannot read the console input: " + e.getMessage(), e);
         }
-    }
-
-    private void startTyping(InputStream input) {
-        Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[256];
-            try {
-                for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
-                    typed.add(Arrays.copyOf(buffer, n));
-                }
-            } catch (IOException e) {
-                // The input ended as far as the guest can tell.
-            }
-        }, "qj debug console input");
-        reader.setDaemon(true);
-        reader.start();
     }
 }
