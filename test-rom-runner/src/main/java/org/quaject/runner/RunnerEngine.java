@@ -129,7 +129,7 @@ public final class RunnerEngine implements Engine {
             case HALT -> Outcome.HALT;
             case PANIC, CRASH, HUNG -> Outcome.PANIC;
             case OUT_OF_INSTRUCTIONS, OUT_OF_TIME -> Outcome.TIMEOUT;
-            case STOP_REQUESTED -> throw new IllegalStateException("nothing asks a run of the engine to stop");
+            case STOP_REQUESTED, BREAKPOINT -> throw new IllegalStateException("nothing asks a run of the engine to stop");
         };
     }
 
@@ -149,7 +149,7 @@ public final class RunnerEngine implements Engine {
                     + request.maxInstructions().orElseThrow()
                     + " instructions (raise it with --max-instructions N)\n" + where;
             case OUT_OF_TIME -> "the image did not stop within " + request.timeoutText() + executed + "\n" + where;
-            case STOP_REQUESTED -> throw new IllegalStateException("nothing asks a run of the engine to stop");
+            case STOP_REQUESTED, BREAKPOINT -> throw new IllegalStateException("nothing asks a run of the engine to stop");
         };
     }
 

@@ -1,5 +1,7 @@
 package org.quaject.runner.cpu;
 
+import java.util.Set;
+
 /**
  * An MC68030 that runs guest code in guest memory and hands everything else to
  * its owner: exceptions to an {@link ExceptionHandler}, device registers to
@@ -55,6 +57,16 @@ public interface Cpu extends AutoCloseable {
      * Needs exactly one RAM region mapped.
      */
     void watchCompareAndSwap(CasWatch watch);
+
+    /**
+     * From the next run on, runs stop before executing an instruction at any
+     * of {@code addresses} in RAM ({@link StopReason#BREAKPOINT}), a run that
+     * starts at one too, having executed nothing; replaces the addresses
+     * given before. An address outside RAM is never stopped at. Code
+     * elsewhere runs at full speed: the translator ends its blocks before
+     * each address.
+     */
+    void stopBefore(Set<Long> addresses);
 
     /**
      * Runs from PC until {@code maxInstructions} instructions have completed,

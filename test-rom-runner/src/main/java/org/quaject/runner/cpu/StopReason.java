@@ -10,6 +10,8 @@ public enum StopReason {
     STOP_REQUESTED,
     /** The {@link CasWatch} asked to stop before the CAS or CAS2 at PC, which has not executed. */
     BEFORE_CAS,
+    /** PC is at one of the addresses given to {@link Cpu#stopBefore}; the instruction there has not executed. */
+    BREAKPOINT,
     /** A data read touched an address that is not mapped (or not readable); see {@link Stop#address()}. */
     READ_FAULT,
     /** A data write touched an address that is not mapped (or not writable); see {@link Stop#address()}. */

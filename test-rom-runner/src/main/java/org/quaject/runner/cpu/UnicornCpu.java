@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +72,8 @@ public final class UnicornCpu implements Cpu {
     private ExceptionHandler exceptionHandler;
     /** Sees each CAS and CAS2; null while none is watched. */
     private CasWatch casWatch;
+    /** Where runs stop before executing anything ({@link #stopBefore}). */
+    private Set<Long> breakpoints = Set.of();
     private long faultAddress;
     private volatile boolean stopRequested;
     /**
@@ -267,6 +270,15 @@ public final class UnicornCpu implements Cpu {
     }
 
     @Override
+    public void stopBefore(Set<Long> addresses) {
+        requireOpen();
+        guard.requireIdle("setting breakpoints");
+        breakpoints = Set.copyOf(addresses);
+        // Every translation is made with the standing exits, so a block ends before each breakpoint.
+        breakpoints.stream().filter(address -> ramHolding(address, 2) != null).forEach(blocks::addStandingExit);
+    }
+
+    @Override
     public Stop run(long maxInstructions) {
         return runChecked(maxInstructions, () -> runUntilStopped(maxInstructions));
     }
@@ -402,6 +414,9 @@ public final class UnicornCpu implements Cpu {
         while (done < runLimit) {
             completedSlices = done;
             long pc = programCounter();
+            if (breakpoints.contains(pc)) {
+                return Stop.of(StopReason.BREAKPOINT, done);
+            }
             NativeRam code = ramHolding(pc, 2);
             if (watchesCas(pc)) {
                 stopBeforeCasCandidates(pc);
@@ -418,7 +433,7 @@ public final class UnicornCpu implements Cpu {
                 }
                 continue;
             }
-            boolean cas = atExit && CompareAndSwap.is(code.read16(pc));
+            boolean cas = atExit && casWatch != null && CompareAndSwap.is(code.read16(pc));
             int sp = cas ? raw(Unicorn.UC_M68K_REG_A7) : 0;
             if (cas && casWatch.stopBefore(pc, sp, statusRegister())) {
                 return Stop.of(StopReason.BEFORE_CAS, done);

@@ -23,19 +23,18 @@ import org.quaject.runner.machine.MachineStop;
 import org.quaject.runner.report.CodeLocator;
 
 /**
- * The runner's {@link Machine} as gdb's target. Forward execution goes one
- * instruction at a time ({@code Machine.run} with a budget of one), and a
- * breakpoint is a PC the target compares after each instruction, so guest
- * memory is never patched and code the guest synthesizes at run time is not
- * confused; the machine's own run loop is untouched, so runs without the
- * debugger keep their speed.
+ * The runner's {@link Machine} as gdb's target. A step is {@code Machine.run}
+ * with a budget of one. Breakpoints are addresses the machine stops before
+ * ({@link Machine#stopBefore}): the CPU core's translator ends its blocks
+ * there, so guest memory is never patched, code the guest synthesizes at run
+ * time is not confused, and code elsewhere runs at full speed.
  *
  * <p>Reverse execution replays: the machine is deterministic, so booting it
  * again and running it to an instruction count rebuilds the state it had
  * there, provided what came from outside (console input, gdb's register and
  * memory writes; {@link Intervention}) is made again at the same counts. A
- * replay runs at full speed to its count; {@code bc} steps the whole way
- * from the boot to find the last breakpoint hit. Console output a replay
+ * replay runs at full speed to its count; {@code bc} runs from the boot
+ * from breakpoint to breakpoint to find the last hit before the count. Console output a replay
  * prints again is not shown twice ({@link ReplayedConsole}).
  *
  * <p>The machine stops where {@code Machine.run} returns: a state where
@@ -44,12 +43,7 @@ import org.quaject.runner.report.CodeLocator;
  */
 public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
 
-    /** Single steps between two looks at the connection for Ctrl-C while running. */
-    private static final int INTERRUPT_CHECK_INTERVAL = 1024;
-    /**
-     * Instructions a run without breakpoints executes between two looks for
-     * Ctrl-C: about 10 ms of the runner's full speed.
-     */
+    /** Instructions a run executes between two looks for Ctrl-C: about 10 ms of the runner's full speed. */
     private static final long UNWATCHED_RUN = 1_000_000;
     /** The machine's run loop wants a wall-clock deadline; the debugger has none. */
     private static final long NO_DEADLINE = Duration.ofDays(365).toNanos();
@@ -150,18 +144,16 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
 
     @Override
     public TargetStop resume(Interruption interruption) throws IOException {
-        // Without breakpoints nothing is looked at between instructions: the machine runs at full speed.
-        boolean watched = !breakpoints.isEmpty();
-        for (long runs = 1; ; runs++) {
+        while (true) {
             takeTypedInput();
-            Optional<TargetStop> ended = advance(watched ? 1 : UNWATCHED_RUN);
+            Optional<TargetStop> ended = runToBreakpoint(UNWATCHED_RUN);
             if (ended.isPresent()) {
                 return ended.get();
             }
-            if (watched && breakpoints.contains(pc())) {
+            if (breakpoints.contains(pc())) {
                 return TargetStop.signal(TargetStop.SIGTRAP);
             }
-            if ((!watched || runs % INTERRUPT_CHECK_INTERVAL == 0) && interruption.requested()) {
+            if (interruption.requested()) {
                 return TargetStop.signal(TargetStop.SIGINT);
             }
         }
@@ -201,14 +193,14 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
         long now = machine.instructions();
         reboot();
         long lastHit = breakpoints.contains(pc()) ? 0 : -1;
-        for (long steps = 1; machine.instructions() < now; steps++) {
-            if (advance(1).isPresent()) {
+        while (machine.instructions() < now) {
+            if (runToBreakpoint(Math.min(UNWATCHED_RUN, now - machine.instructions())).isPresent()) {
                 break;
             }
             if (machine.instructions() < now && breakpoints.contains(pc())) {
                 lastHit = machine.instructions();
             }
-            if (steps % INTERRUPT_CHECK_INTERVAL == 0 && interruption.requested()) {
+            if (interruption.requested()) {
                 return TargetStop.signal(TargetStop.SIGINT);
             }
         }
@@ -219,6 +211,26 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
     @Override
     public void close() {
         machine.close();
+    }
+
+    /**
+     * Runs at full speed until the machine is about to execute an instruction
+     * at a breakpoint, or {@code instructions} have run, or the guest ended.
+     * The instruction at PC runs first whatever it is: it is where the last
+     * stop was, and a breakpoint there has been reported.
+     */
+    private Optional<TargetStop> runToBreakpoint(long instructions) {
+        long until = machine.instructions() + instructions;
+        Optional<TargetStop> ended = advance(1);
+        while (ended.isEmpty() && !breakpoints.contains(pc()) && machine.instructions() < until) {
+            machine.stopBefore(breakpoints);
+            try {
+                ended = advance(until - machine.instructions());
+            } finally {
+                machine.stopBefore(Set.of());
+            }
+        }
+        return ended;
     }
 
     /**
@@ -242,7 +254,7 @@ public final class MachineDebugTarget implements DebugTarget, AutoCloseable {
     /** Empty if the guest can go on after {@code stop}; else what gdb hears, after the user has heard why. */
     private Optional<TargetStop> endOf(MachineStop stop) {
         Optional<TargetStop> ended = switch (stop.kind()) {
-            case OUT_OF_INSTRUCTIONS -> Optional.empty();
+            case OUT_OF_INSTRUCTIONS, BREAKPOINT -> Optional.empty();
             case HALT, PANIC -> {
                 boolean halted = stop.kind() == MachineStop.Kind.HALT;
                 int status = protocol.exitStatus().orElse(halted ? 0 : RunResult.FAILURE_EXIT_CODE);

@@ -33,7 +33,7 @@ public record GuestEnd(MachineStop stop, OptionalInt exitStatus) {
     static boolean isFinal(MachineStop.Kind kind) {
         return switch (kind) {
             case HALT, PANIC, CRASH -> true;
-            case HUNG, OUT_OF_INSTRUCTIONS, OUT_OF_TIME, STOP_REQUESTED -> false;
+            case HUNG, OUT_OF_INSTRUCTIONS, OUT_OF_TIME, STOP_REQUESTED, BREAKPOINT -> false;
         };
     }
 

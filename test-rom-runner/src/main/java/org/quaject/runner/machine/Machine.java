@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.quaject.elf.ElfFile;
 import org.quaject.elf.Segment;
 import org.quaject.runner.Contention;
@@ -70,6 +71,10 @@ public final class Machine implements AutoCloseable {
     private boolean stopped;
     /** Whether {@link #stopAfterThisAccess()} asked the current run to stop. */
     private boolean stopAsked;
+    /** Where runs stop before executing anything ({@link #stopBefore}). */
+    private Set<Long> breakpoints = Set.of();
+    /** Whether the last slice stopped before a breakpoint. */
+    private boolean atBreakpoint;
 
     private Machine(ElfFile image, long ramBytes, String commandLine, OutputStream console,
                     Optional<Preemption> preemption, Optional<DiskFile> disk, List<DeviceProvider> plugins) {
@@ -238,6 +243,13 @@ public final class Machine implements AutoCloseable {
                 }
                 continue;
             }
+            // Where a budget would stop: an interrupt due there has been taken, and may have led away.
+            if (atBreakpoint) {
+                atBreakpoint = false;
+                if (breakpoints.contains(Integer.toUnsignedLong(cpu.get(Register.PC)))) {
+                    return end(MachineStop.Kind.BREAKPOINT, "stopped before the breakpoint at PC " + pc());
+                }
+            }
             if (clock.instructions() >= budgetEnd) {
                 return end(MachineStop.Kind.OUT_OF_INSTRUCTIONS, "the instruction budget ran out at PC " + pc());
             }
@@ -254,6 +266,19 @@ public final class Machine implements AutoCloseable {
                 return end(MachineStop.Kind.STOP_REQUESTED, "the run was asked to stop at PC " + pc());
             }
         }
+    }
+
+    /**
+     * From the next run on, runs stop before an instruction at any of
+     * {@code addresses} ({@link MachineStop.Kind#BREAKPOINT}), one that
+     * starts there too, in the state a budget ending there would leave: an
+     * interrupt due has been taken, and a run goes on if it led away from the
+     * breakpoint. Replaces the addresses given before. Code elsewhere runs
+     * at full speed.
+     */
+    public void stopBefore(Set<Long> addresses) {
+        breakpoints = Set.copyOf(addresses);
+        cpu.stopBefore(breakpoints);
     }
 
     @Override
@@ -342,6 +367,10 @@ public final class Machine implements AutoCloseable {
             }
             // Before a CAS the contention mode fired an alarm, whose interrupt the loop now takes.
             case COUNT_REACHED, STOP_REQUESTED, BEFORE_CAS -> null;
+            case BREAKPOINT -> {
+                atBreakpoint = true;
+                yield null;
+            }
             case READ_FAULT, WRITE_FAULT, FETCH_FAULT -> end(MachineStop.Kind.CRASH, String.format(
                     "%s of unmapped address 0x%08x at PC %s", describe(stop), stop.address(), pc()));
             case INVALID_INSTRUCTION, ERROR -> end(MachineStop.Kind.CRASH,

@@ -23,6 +23,8 @@ public record MachineStop(Kind kind, long instructions, String detail) {
         /** The wall-clock budget ran out. */
         OUT_OF_TIME,
         /** The host asked the run to stop ({@link Machine#stopAfterThisAccess()}); the guest can go on. */
-        STOP_REQUESTED
+        STOP_REQUESTED,
+        /** PC is at an address given to {@link Machine#stopBefore}; the instruction there has not run. */
+        BREAKPOINT
     }
 }

@@ -35,11 +35,14 @@ class MachineDebugTargetTest {
 
     /** gdb's number of d7 and of pc (M68kTargetDescription). */
     private static final int D7 = 7;
+    private static final int SR = 16;
     private static final int PC = 17;
     /** A forward run of a fixture is checked against a reverse step this often, and wherever the clock jumped. */
     private static final int CHECK_INTERVAL = 500;
     private static final DebugTarget.Interruption NEVER = () -> false;
     /** More steps than any fixture takes to halt (tens of thousands): a bound against a guest that never does. */
+    /** SR's interrupt mask: it rises when an interrupt is taken. */
+    private static final int IPL_MASK = 0x0700;
     private static final int MAX_STEPS = 1_000_000;
 
     @TempDir
@@ -126,6 +129,51 @@ class MachineDebugTargetTest {
             assertEquals(0, target.instructions());
             assertEquals(TargetStop.signal(TargetStop.SIGTRAP), target.resume(NEVER));
             assertEquals(hits.get(0), state(target));
+        }
+    }
+
+    /**
+     * A run to a breakpoint stops exactly where single steps find the
+     * instruction, hit after hit: in the main loop and at the entry of an
+     * interrupt handler, where a step lands once the interrupt is taken.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"stop", "interrupts"})
+    void continuingStopsAtEveryHitThatStepsFind(String fixture) throws Exception {
+        List<State> steps = new ArrayList<>();
+        try (MachineDebugTarget target = boot(fixture, null)) {
+            for (int step = 0; step < 3000; step++) {
+                if (target.step().exited()) {
+                    break;
+                }
+                steps.add(state(target));
+            }
+        }
+        int inTheLoop = steps.get(steps.size() / 2).registers()[PC];
+        int handlerEntry = -1;
+        for (int i = 1; i < steps.size() && handlerEntry < 0; i++) {
+            if ((steps.get(i).registers()[SR] & IPL_MASK) > (steps.get(i - 1).registers()[SR] & IPL_MASK)) {
+                handlerEntry = steps.get(i).registers()[PC];
+            }
+        }
+        assertTrue(handlerEntry >= 0, "no interrupt taken in the steps");
+        for (int breakpoint : List.of(inTheLoop, handlerEntry)) {
+            List<State> hits = steps.stream().filter(s -> s.registers()[PC] == breakpoint).toList();
+            long lastStepped = steps.get(steps.size() - 1).instructions();
+            try (MachineDebugTarget target = boot(fixture, null)) {
+                target.insertBreakpoint(Integer.toUnsignedLong(breakpoint));
+                List<State> continued = new ArrayList<>();
+                while (continued.size() < hits.size()) {
+                    // Anything but a breakpoint's stop, or one past the stepped part, is a hit the steps lack.
+                    TargetStop stop = target.resume(() -> target.instructions() > lastStepped);
+                    if (!stop.equals(TargetStop.signal(TargetStop.SIGTRAP)) || target.instructions() > lastStepped) {
+                        continued.add(state(target));
+                        break;
+                    }
+                    continued.add(state(target));
+                }
+                assertEquals(hits, continued, String.format("breakpoint 0x%x", breakpoint));
+            }
         }
     }
 
