@@ -2,6 +2,7 @@ package org.quaject.maven;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,60 @@ class NewProjectIT {
                 () -> assertTrue(afterAChange.log().contains("Compiling 1 of 1 kernel into"), afterAChange.log()));
     }
 
+    /**
+     * The command lines docs/maven.md gives as examples of choosing what
+     * runs, as printed, in a new project: one test block, preemption seeds
+     * with contention, QEMU, and skipping the tests.
+     */
+    @Test
+    void theDocsExampleCommandLinesWorkAsPrinted() throws Exception {
+        List<List<String>> examples = docsExamples();
+        assertEquals(4, examples.size(), examples::toString);
+        Path project = newProject("docs-kernel");
+        Path reports = project.resolve("target/surefire-reports");
+
+        MavenRun only = maven(project, examples.get(0));
+        assertEquals(0, only.exitStatus(), only.log());
+        String onlyReport = Files.readString(reports.resolve("TEST-docs-kernel.elf.xml"));
+        assertAll(
+                () -> assertTrue(onlyReport.contains("<testcase name=\"the counter steps by its step\""), onlyReport),
+                () -> assertFalse(onlyReport.contains("the counter starts at its start parameter"), onlyReport));
+
+        MavenRun preempted = maven(project, examples.get(1));
+        assertEquals(0, preempted.exitStatus(), preempted.log());
+        for (String seed : List.of("1", "2", "3")) {
+            assertTrue(Files.exists(reports.resolve("TEST-docs-kernel.elf-preempt-" + seed + ".xml")),
+                    () -> "no report for seed " + seed + ":\n" + preempted.log());
+        }
+
+        MavenRun onQemu = maven(project, examples.get(2));
+        assertEquals(0, onQemu.exitStatus(), onQemu.log());
+
+        MavenRun skipped = maven(project, examples.get(3));
+        assertAll(
+                () -> assertEquals(0, skipped.exitStatus(), skipped.log()),
+                () -> assertTrue(skipped.log().contains("Tests are skipped."), skipped.log()));
+    }
+
+    /** The {@code mvn} lines of docs/maven.md's block after "For example:", as argument lists. */
+    private static List<List<String>> docsExamples() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "maven.md"));
+        String block = doc.substring(doc.indexOf("```sh\n", doc.indexOf("For example:")) + "```sh\n".length());
+        block = block.substring(0, block.indexOf("```"));
+        return block.lines().filter(line -> line.startsWith("mvn ")).map(line -> shellWords(line.substring(4)))
+                .toList();
+    }
+
+    /** Words as a shell splits them, with double quotes grouping. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        Matcher word = Pattern.compile("(?:[^\\s\"]+|\"[^\"]*\")+").matcher(line);
+        while (word.find()) {
+            words.add(word.group().replace("\"", ""));
+        }
+        return words;
+    }
+
     private static Path newProject(String name) throws IOException {
         Path project = WORK.resolve(name);
         deleteTree(project);
@@ -151,14 +208,18 @@ class NewProjectIT {
         return project;
     }
 
-    private static MavenRun maven(Path project, String phase, String... options)
-            throws IOException, InterruptedException {
+    private static MavenRun maven(Path project, String phase) throws IOException, InterruptedException {
+        return maven(project, List.of(phase));
+    }
+
+    /** Maven with {@code arguments} as a user types them after {@code mvn}, phase first. */
+    private static MavenRun maven(Path project, List<String> arguments) throws IOException, InterruptedException {
+        String phase = arguments.get(0);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B", "-ntp",
                 "-s", SETTINGS.toString(),
                 "-Dmaven.repo.local=" + System.getProperty("it.repository")));
-        command.addAll(List.of(options));
-        command.add(phase);
+        command.addAll(arguments);
         Path log = Files.createTempFile(WORK, project.getFileName() + "-" + phase + "-", ".log");
         Process maven = new ProcessBuilder(command).directory(project.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
